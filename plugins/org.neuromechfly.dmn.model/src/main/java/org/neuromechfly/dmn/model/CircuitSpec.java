@@ -1,0 +1,58 @@
+package org.neuromechfly.dmn.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A compiled circuit: everything the engine, the exporters and the generators need, and nothing of
+ * the text it came from. Immutable; lists keep the model's declaration order.
+ *
+ * @param name circuit name
+ * @param referenceData cell-type reference file as named in the model, or {@code null} for the bundled
+ * @param connectomes declared connectome sources
+ * @param populations populations in declaration order
+ * @param projections projections in declaration order
+ * @param task the task, or {@code null} when the model declares none
+ * @param losses loss terms
+ * @param training training settings
+ * @param exports export paths
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CircuitSpec(
+    String name,
+    String referenceData,
+    List<ConnectomeSource> connectomes,
+    List<Population> populations,
+    List<Projection> projections,
+    TaskSpec task,
+    List<LossTerm> losses,
+    TrainingSpec training,
+    ExportSpec exports) {
+
+  /** Bumped when the IR's JSON shape changes incompatibly. */
+  public static final int FORMAT_VERSION = 1;
+
+  public CircuitSpec {
+    Objects.requireNonNull(name, "name");
+    connectomes = List.copyOf(connectomes == null ? List.of() : connectomes);
+    populations = List.copyOf(populations == null ? List.of() : populations);
+    projections = List.copyOf(projections == null ? List.of() : projections);
+    losses = List.copyOf(losses == null ? List.of() : losses);
+    training = training == null ? TrainingSpec.defaults() : training;
+    exports = exports == null ? ExportSpec.none() : exports;
+  }
+
+  public Optional<Population> population(String populationName) {
+    return populations.stream().filter(p -> p.name().equals(populationName)).findFirst();
+  }
+
+  public Optional<ConnectomeSource> connectome(String sourceName) {
+    return connectomes.stream().filter(c -> c.name().equals(sourceName)).findFirst();
+  }
+
+  public int neuronCount() {
+    return populations.stream().mapToInt(Population::count).sum();
+  }
+}

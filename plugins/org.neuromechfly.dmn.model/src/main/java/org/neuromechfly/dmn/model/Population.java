@@ -1,0 +1,38 @@
+package org.neuromechfly.dmn.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A population of identical LIF cells of one cell type.
+ *
+ * @param name the model's name for it (unique in the circuit)
+ * @param cellType the reference-data cell type, e.g. {@code KC}
+ * @param count number of cells
+ * @param neuron LIF parameters
+ * @param learned parameters training may change, sorted
+ * @param sharing how learned parameters are shared
+ */
+public record Population(
+    String name,
+    String cellType,
+    int count,
+    NeuronModel neuron,
+    List<LearnableParameter> learned,
+    ParameterSharing sharing) {
+
+  public Population {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(cellType, "cellType");
+    Objects.requireNonNull(neuron, "neuron");
+    Objects.requireNonNull(sharing, "sharing");
+    if (count < 0) {
+      throw new IllegalArgumentException("population " + name + ": negative count " + count);
+    }
+    learned = learned == null ? List.of() : learned.stream().distinct().sorted().toList();
+  }
+
+  public boolean learns(LearnableParameter parameter) {
+    return learned.contains(parameter);
+  }
+}
