@@ -56,4 +56,100 @@ public record TrainingSpec(
         SurrogateKind.FAST_SIGMOID,
         5.0);
   }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes some settings of a spec; used by the compiler and by command-line overrides. */
+  public static final class Builder {
+    private Optimizer optimizer;
+    private double learningRate;
+    private Schedule schedule;
+    private int episodes;
+    private int batch;
+    private double clip;
+    private long seed;
+    private int checkpointEvery;
+    private int bpttWindow;
+    private ExecutionEngine engine;
+    private SurrogateKind surrogate;
+    private double surrogateSlope;
+
+    private Builder(TrainingSpec t) {
+      optimizer = t.optimizer;
+      learningRate = t.learningRate;
+      schedule = t.schedule;
+      episodes = t.episodes;
+      batch = t.batch;
+      clip = t.clip;
+      seed = t.seed;
+      checkpointEvery = t.checkpointEvery;
+      bpttWindow = t.bpttWindow;
+      engine = t.engine;
+      surrogate = t.surrogate;
+      surrogateSlope = t.surrogateSlope;
+    }
+
+    public Builder optimizer(Optimizer value) {
+      optimizer = value;
+      return this;
+    }
+
+    public Builder learningRate(double value) {
+      learningRate = value;
+      return this;
+    }
+
+    public Builder schedule(Schedule value) {
+      schedule = value;
+      return this;
+    }
+
+    public Builder episodes(int value) {
+      episodes = value;
+      return this;
+    }
+
+    public Builder batch(int value) {
+      batch = value;
+      return this;
+    }
+
+    public Builder clip(double value) {
+      clip = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder checkpointEvery(int value) {
+      checkpointEvery = value;
+      return this;
+    }
+
+    public Builder bpttWindow(int value) {
+      bpttWindow = value;
+      return this;
+    }
+
+    public Builder engine(ExecutionEngine value) {
+      engine = value;
+      return this;
+    }
+
+    public Builder surrogate(SurrogateKind kind, double slope) {
+      surrogate = kind;
+      surrogateSlope = slope;
+      return this;
+    }
+
+    public TrainingSpec build() {
+      return new TrainingSpec(
+          optimizer, learningRate, schedule, episodes, batch, clip, seed, checkpointEvery, bpttWindow, engine, surrogate, surrogateSlope);
+    }
+  }
 }

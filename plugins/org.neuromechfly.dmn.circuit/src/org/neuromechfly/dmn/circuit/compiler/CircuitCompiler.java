@@ -1,0 +1,112 @@
+package org.neuromechfly.dmn.circuit.compiler;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import org.neuromechfly.dmn.circuit.ast.Settings;
+import org.neuromechfly.dmn.circuit.circuit.Circuit;
+import org.neuromechfly.dmn.circuit.circuit.ConnectomeSource;
+import org.neuromechfly.dmn.circuit.circuit.ExportBlock;
+import org.neuromechfly.dmn.circuit.circuit.GradedSetting;
+import org.neuromechfly.dmn.circuit.circuit.LearnSetting;
+import org.neuromechfly.dmn.circuit.circuit.LossBlock;
+import org.neuromechfly.dmn.circuit.circuit.Population;
+import org.neuromechfly.dmn.circuit.circuit.Projection;
+import org.neuromechfly.dmn.circuit.circuit.ResetSetting;
+import org.neuromechfly.dmn.circuit.circuit.SharingSetting;
+import org.neuromechfly.dmn.circuit.circuit.Task;
+import org.neuromechfly.dmn.circuit.circuit.TrainingBlock;
+import org.neuromechfly.dmn.circuit.units.QuantityRules;
+import org.neuromechfly.dmn.circuit.units.Vocabulary;
+import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.ConnectomeFormat;
+import org.neuromechfly.dmn.model.ExportSpec;
+import org.neuromechfly.dmn.model.LearnableParameter;
+import org.neuromechfly.dmn.model.NeuronModel;
+import org.neuromechfly.dmn.model.ParameterSharing;
+import org.neuromechfly.dmn.model.ResetMode;
+import org.neuromechfly.dmn.model.TaskSpec;
+
+/**
+ * Turns a validated {@code .circuit} model into the circuit IR, filling every default so the IR is
+ * complete. Deterministic: the same text always gives an equal {@link CircuitSpec}.
+ */
+@Singleton
+public class CircuitCompiler {
+  @Inject private QuantityRules quantities;
+  @Inject private ProjectionCompiler projections;
+  @Inject private TaskCompiler tasks;
+  @Inject private TrainingCompiler training;
+
+  /** Compiles a model that validated without errors. */
+  public CircuitSpec compile(Circuit circuit) {
+    List<org.neuromechfly.dmn.model.ConnectomeSource> sources = new ArrayList<>();
+    List<org.neuromechfly.dmn.model.Population> populations = new ArrayList<>();
+    List<org.neuromechfly.dmn.model.Projection> edges = new ArrayList<>();
+    TaskSpec task = null;
+    List<org.neuromechfly.dmn.model.LossTerm> losses = List.of();
+    var trainingSpec = org.neuromechfly.dmn.model.TrainingSpec.defaults();
+    ExportSpec exports = ExportSpec.none();
+    for (var element : circuit.getElements()) {
+      if (element instanceof ConnectomeSource source) {
+        sources.add(source(source));
+      } else if (element instanceof Population population) {
+        populations.add(population(population));
+      } else if (element instanceof Projection projection) {
+        edges.add(projections.compile(projection));
+      } else if (element instanceof Task t && task == null) {
+        task = tasks.compile(t);
+      } else if (element instanceof LossBlock block && losses.isEmpty()) {
+        losses = tasks.losses(block);
+      } else if (element instanceof TrainingBlock block) {
+        trainingSpec = training.compile(block);
+      } else if (element instanceof ExportBlock block) {
+        exports = exports(block);
+      }
+    }
+    return new CircuitSpec(circuit.getName(), circuit.getReference(), sources, populations, edges, task, losses, trainingSpec, exports);
+  }
+
+  private org.neuromechfly.dmn.model.ConnectomeSource source(ConnectomeSource source) {
+    ConnectomeFormat format = Vocabulary.CONNECTOME_FORMATS.lookup(source.getFormat()).orElseThrow();
+    String checksum = source.getChecksum() == null ? null : source.getChecksum().toLowerCase(java.util.Locale.ROOT);
+    return new org.neuromechfly.dmn.model.ConnectomeSource(source.getName(), format, source.getPath(), source.getVersion(), checksum);
+  }
+
+  private org.neuromechfly.dmn.model.Population population(Population population) {
+    NeuronModel defaults = NeuronModel.defaults();
+    var tauMem = Settings.parameter(population, "tau_mem").map(quantities::toModel).orElse(defaults.tauMem());
+    var tauSyn = Settings.parameter(population, "tau_syn").map(quantities::toModel).orElse(null);
+    double threshold = Settings.parameter(population, "threshold").map(quantities::number).orElse(defaults.threshold());
+    var refractory = Settings.parameter(population, "refractory").map(quantities::toModel).orElse(defaults.refractory());
+    double bias = Settings.parameter(population, "bias").map(quantities::number).orElse(defaults.bias());
+    var reset = Settings.first(population.getSettings(), ResetSetting.class);
+    ResetMode mode = reset.filter(r -> !r.isSubtract()).isPresent() ? ResetMode.ZERO : defaults.resetMode();
+    double resetValue = reset.filter(r -> r.getValue() != null).map(r -> r.getValue().getValue()).orElse(defaults.reset());
+    boolean graded = Settings.first(population.getSettings(), GradedSetting.class).isPresent();
+    var neuron = new NeuronModel(tauMem, tauSyn, threshold, resetValue, refractory, mode, graded, bias);
+    List<LearnableParameter> learned = population.getSettings().stream()
+        .filter(LearnSetting.class::isInstance)
+        .flatMap(s -> ((LearnSetting) s).getParameters().stream())
+        .map(p -> LearnableParameter.byKeyword(p).orElseThrow())
+        .toList();
+    ParameterSharing sharing = Settings.first(population.getSettings(), SharingSetting.class)
+        .flatMap(s -> Vocabulary.SHARING.lookup(s.getSharing()))
+        .orElse(ParameterSharing.PER_POPULATION);
+    return new org.neuromechfly.dmn.model.Population(population.getName(), population.getCellType(), Settings.count(population).orElse(0), neuron, learned, sharing);
+  }
+
+  private static ExportSpec exports(ExportBlock block) {
+    String nir = null;
+    String loihi = null;
+    for (var target : block.getTargets()) {
+      if ("nir".equals(target.getFormat()) && nir == null) {
+        nir = target.getPath();
+      } else if ("loihi".equals(target.getFormat()) && loihi == null) {
+        loihi = target.getPath();
+      }
+    }
+    return new ExportSpec(nir, loihi);
+  }
+}

@@ -1,0 +1,108 @@
+package org.neuromechfly.dmn.circuit.compiler;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import java.util.List;
+import org.neuromechfly.dmn.circuit.ast.Settings;
+import org.neuromechfly.dmn.circuit.circuit.ActivityLoss;
+import org.neuromechfly.dmn.circuit.circuit.ArenaSetting;
+import org.neuromechfly.dmn.circuit.circuit.CellSlice;
+import org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals;
+import org.neuromechfly.dmn.circuit.circuit.EnergyLoss;
+import org.neuromechfly.dmn.circuit.circuit.ForwardSetting;
+import org.neuromechfly.dmn.circuit.circuit.GradientSetting;
+import org.neuromechfly.dmn.circuit.circuit.LossBlock;
+import org.neuromechfly.dmn.circuit.circuit.LossTerm;
+import org.neuromechfly.dmn.circuit.circuit.MotorDelaySetting;
+import org.neuromechfly.dmn.circuit.circuit.NavigationLoss;
+import org.neuromechfly.dmn.circuit.circuit.PlumeSetting;
+import org.neuromechfly.dmn.circuit.circuit.Position;
+import org.neuromechfly.dmn.circuit.circuit.SourceSetting;
+import org.neuromechfly.dmn.circuit.circuit.SparsityLoss;
+import org.neuromechfly.dmn.circuit.circuit.SpeedSetting;
+import org.neuromechfly.dmn.circuit.circuit.StartSetting;
+import org.neuromechfly.dmn.circuit.circuit.StepsSetting;
+import org.neuromechfly.dmn.circuit.circuit.Task;
+import org.neuromechfly.dmn.circuit.circuit.TimeStepSetting;
+import org.neuromechfly.dmn.circuit.circuit.TurnSetting;
+import org.neuromechfly.dmn.circuit.units.QuantityRules;
+import org.neuromechfly.dmn.circuit.units.Vocabulary;
+import org.neuromechfly.dmn.model.GradientPath;
+import org.neuromechfly.dmn.model.NavigationTask;
+import org.neuromechfly.dmn.model.PlumeModel;
+import org.neuromechfly.dmn.model.Point;
+import org.neuromechfly.dmn.model.PopulationSlice;
+import org.neuromechfly.dmn.model.Quantity;
+import org.neuromechfly.dmn.model.Unit;
+
+/** Compiles the task and the loss terms, with the defaults documented in the README. */
+@Singleton
+public class TaskCompiler {
+  static final Quantity DEFAULT_PLUME_SIGMA = Quantity.of(30, Unit.MILLIMETRE);
+  static final Quantity DEFAULT_MOTOR_DELAY = Quantity.of(20, Unit.MILLISECOND);
+  /** Walking Drosophila reach ~20–30 mm/s (NAVIGATION_NOTES.md). */
+  static final Quantity DEFAULT_MAX_SPEED = Quantity.of(30, Unit.MILLIMETRE_PER_SECOND);
+  static final Quantity DEFAULT_GOAL_RADIUS = Quantity.of(10, Unit.MILLIMETRE);
+  static final Quantity DEFAULT_SPARSITY = Quantity.of(2, Unit.PERCENT);
+  static final Quantity DEFAULT_BAND_LOW = Quantity.of(1, Unit.HERTZ);
+  static final Quantity DEFAULT_BAND_HIGH = Quantity.of(100, Unit.HERTZ);
+
+  @Inject private QuantityRules quantities;
+
+  public NavigationTask compile(Task task) {
+    var settings = task.getSettings();
+    ArenaSetting arena = Settings.first(settings, ArenaSetting.class).orElseThrow();
+    var plume = Settings.first(settings, PlumeSetting.class);
+    StartSetting start = Settings.first(settings, StartSetting.class).orElseThrow();
+    return new NavigationTask(
+        quantities.toModel(arena.getWidth()),
+        quantities.toModel(arena.getHeight()),
+        point(Settings.first(settings, SourceSetting.class).orElseThrow().getPosition()),
+        plume.flatMap(p -> Vocabulary.PLUMES.lookup(p.getModel())).orElse(PlumeModel.GAUSSIAN),
+        plume.filter(p -> p.getSigma() != null).map(p -> quantities.toModel(p.getSigma())).orElse(DEFAULT_PLUME_SIGMA),
+        point(start.getCentre()),
+        quantities.toModel(start.getRadius()),
+        Settings.first(settings, StepsSetting.class).orElseThrow().getSteps(),
+        quantities.toModel(Settings.first(settings, TimeStepSetting.class).orElseThrow().getDt()),
+        Settings.first(settings, MotorDelaySetting.class).map(d -> quantities.toModel(d.getDelay())).orElse(DEFAULT_MOTOR_DELAY),
+        slice(Settings.first(settings, ForwardSetting.class).orElseThrow().getCells()),
+        slice(Settings.first(settings, TurnSetting.class).orElseThrow().getCells()),
+        Settings.first(settings, SpeedSetting.class).map(s -> quantities.toModel(s.getSpeed())).orElse(DEFAULT_MAX_SPEED),
+        Settings.first(settings, GradientSetting.class).flatMap(g -> Vocabulary.GRADIENT_PATHS.lookup(g.getPath())).orElse(GradientPath.MOTOR_ONLY));
+  }
+
+  public List<org.neuromechfly.dmn.model.LossTerm> losses(LossBlock block) {
+    return block.getTerms().stream().map(this::loss).toList();
+  }
+
+  private org.neuromechfly.dmn.model.LossTerm loss(LossTerm term) {
+    if (term instanceof NavigationLoss n) {
+      return new org.neuromechfly.dmn.model.LossTerm.Navigation(n.getWeight(), n.getGoalRadius() == null ? DEFAULT_GOAL_RADIUS : quantities.toModel(n.getGoalRadius()));
+    }
+    if (term instanceof EnergyLoss e) {
+      return new org.neuromechfly.dmn.model.LossTerm.Energy(e.getWeight());
+    }
+    if (term instanceof SparsityLoss s) {
+      return new org.neuromechfly.dmn.model.LossTerm.Sparsity(s.getWeight(), s.getPopulation().getName(), s.getTarget() == null ? DEFAULT_SPARSITY : quantities.toModel(s.getTarget()));
+    }
+    ActivityLoss a = (ActivityLoss) term;
+    return new org.neuromechfly.dmn.model.LossTerm.Activity(
+        a.getWeight(),
+        a.getLow() == null ? DEFAULT_BAND_LOW : quantities.toModel(a.getLow()),
+        a.getHigh() == null ? DEFAULT_BAND_HIGH : quantities.toModel(a.getHigh()));
+  }
+
+  private Point point(Position position) {
+    return new Point(quantities.toModel(position.getX()), quantities.toModel(position.getY()));
+  }
+
+  /** A slice without a range means the whole population. */
+  private static PopulationSlice slice(CellSlice cells) {
+    String name = cells.getPopulation().getName();
+    if (cells.eIsSet(Literals.CELL_SLICE__LAST)) {
+      return new PopulationSlice(name, cells.getFirst(), cells.getLast());
+    }
+    int count = Settings.count(cells.getPopulation()).orElse(1);
+    return new PopulationSlice(name, 0, count - 1);
+  }
+}

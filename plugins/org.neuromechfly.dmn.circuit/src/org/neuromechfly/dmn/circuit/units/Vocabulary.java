@@ -1,0 +1,138 @@
+package org.neuromechfly.dmn.circuit.units;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.neuromechfly.dmn.model.ConnectomeFormat;
+import org.neuromechfly.dmn.model.ExecutionEngine;
+import org.neuromechfly.dmn.model.GradientPath;
+import org.neuromechfly.dmn.model.Optimizer;
+import org.neuromechfly.dmn.model.ParameterSharing;
+import org.neuromechfly.dmn.model.PlumeModel;
+import org.neuromechfly.dmn.model.ScheduleKind;
+import org.neuromechfly.dmn.model.Sign;
+import org.neuromechfly.dmn.model.SurrogateKind;
+
+/**
+ * The words a setting accepts where the grammar takes an identifier (optimizer names, plume models,
+ * …), mapped to IR values. Kept out of the grammar so new choices need no new keywords, and shared by
+ * checks, the compiler and content assist.
+ *
+ * @param <E> the IR value a word stands for
+ */
+public final class Vocabulary<E> {
+  public static final Vocabulary<Optimizer> OPTIMIZERS =
+      new Vocabulary<>("optimizer", Map.of("adam", Optimizer.ADAM, "sgd", Optimizer.SGD, "rmsprop", Optimizer.RMSPROP));
+  public static final Vocabulary<ScheduleKind> SCHEDULES =
+      new Vocabulary<>(
+          "schedule",
+          Map.of(
+              "constant", ScheduleKind.CONSTANT,
+              "step", ScheduleKind.STEP,
+              "cosine", ScheduleKind.COSINE,
+              "exponential", ScheduleKind.EXPONENTIAL));
+  public static final Vocabulary<ExecutionEngine> ENGINES =
+      new Vocabulary<>("engine", Map.of("fused", ExecutionEngine.FUSED, "samediff", ExecutionEngine.SAMEDIFF));
+  public static final Vocabulary<SurrogateKind> SURROGATES =
+      new Vocabulary<>(
+          "surrogate",
+          Map.of(
+              "sigmoid", SurrogateKind.SIGMOID,
+              "fast_sigmoid", SurrogateKind.FAST_SIGMOID,
+              "superspike", SurrogateKind.FAST_SIGMOID,
+              "arctan", SurrogateKind.ARCTAN));
+  public static final Vocabulary<PlumeModel> PLUMES =
+      new Vocabulary<>("plume", Map.of("gaussian", PlumeModel.GAUSSIAN, "turbulent", PlumeModel.TURBULENT));
+  public static final Vocabulary<GradientPath> GRADIENT_PATHS =
+      new Vocabulary<>(
+          "gradient path",
+          Map.of(
+              "full", GradientPath.FULL,
+              "motor_only", GradientPath.MOTOR_ONLY,
+              "truncated", GradientPath.TRUNCATED));
+  public static final Vocabulary<ParameterSharing> SHARING =
+      new Vocabulary<>(
+          "sharing",
+          Map.of(
+              "per_neuron", ParameterSharing.PER_NEURON,
+              "per_population", ParameterSharing.PER_POPULATION,
+              "per_cell_type", ParameterSharing.PER_CELL_TYPE));
+  public static final Vocabulary<Sign> SIGNS =
+      new Vocabulary<>(
+          "sign",
+          Map.of(
+              "excitatory", Sign.EXCITATORY,
+              "inhibitory", Sign.INHIBITORY,
+              "modulatory", Sign.MODULATORY));
+  public static final Vocabulary<ConnectomeFormat> CONNECTOME_FORMATS = connectomeFormats();
+
+  private final String what;
+  private final Map<String, E> words;
+
+  private Vocabulary(String what, Map<String, E> words) {
+    this.what = what;
+    this.words = new LinkedHashMap<>();
+    words.keySet().stream().sorted().forEach(k -> this.words.put(k, words.get(k)));
+  }
+
+  private static Vocabulary<ConnectomeFormat> connectomeFormats() {
+    Map<String, ConnectomeFormat> map = new LinkedHashMap<>();
+    for (ConnectomeFormat f : ConnectomeFormat.values()) {
+      map.put(f.keyword(), f);
+    }
+    return new Vocabulary<>("connectome format", map);
+  }
+
+  /** What the words name, for messages ("unknown optimizer"). */
+  public String what() {
+    return what;
+  }
+
+  public Optional<E> lookup(String word) {
+    return word == null ? Optional.empty() : Optional.ofNullable(words.get(word.toLowerCase(Locale.ROOT)));
+  }
+
+  /** Accepted words, sorted. */
+  public List<String> words() {
+    return List.copyOf(words.keySet());
+  }
+
+  /** The accepted word closest to a misspelling, if any is close. */
+  public Optional<String> nearest(String word) {
+    return nearest(word, words());
+  }
+
+  /** The candidate closest to {@code word} by edit distance, if within a third of its length (min 2). */
+  public static Optional<String> nearest(String word, List<String> candidates) {
+    if (word == null) {
+      return Optional.empty();
+    }
+    String w = word.toLowerCase(Locale.ROOT);
+    int limit = Math.max(2, w.length() / 3);
+    return candidates.stream()
+        .filter(c -> editDistance(w, c.toLowerCase(Locale.ROOT)) <= limit)
+        .min(Comparator.comparingInt((String c) -> editDistance(w, c.toLowerCase(Locale.ROOT))).thenComparing(c -> c));
+  }
+
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[b.length()];
+  }
+}

@@ -1,0 +1,59 @@
+package org.neuromechfly.dmn.circuit.validation;
+
+/**
+ * Issue codes of every diagnostic the language reports. Codes are stable API: quick fixes, the
+ * invalid-model corpus and the CLI's {@code [code]} suffix refer to them.
+ */
+public final class CircuitIssueCodes {
+  private CircuitIssueCodes() {}
+
+  private static final String PREFIX = "org.neuromechfly.dmn.circuit.";
+
+  // units
+  public static final String MISSING_UNIT = PREFIX + "missing_unit";
+  public static final String UNKNOWN_UNIT = PREFIX + "unknown_unit";
+  public static final String WRONG_DIMENSION = PREFIX + "wrong_dimension";
+  public static final String UNEXPECTED_UNIT = PREFIX + "unexpected_unit";
+
+  // names and structure
+  public static final String DUPLICATE_NAME = PREFIX + "duplicate_name";
+  public static final String DUPLICATE_SETTING = PREFIX + "duplicate_setting";
+  public static final String DUPLICATE_BLOCK = PREFIX + "duplicate_block";
+  public static final String DUPLICATE_PROJECTION = PREFIX + "duplicate_projection";
+  public static final String UNKNOWN_CHOICE = PREFIX + "unknown_choice";
+  public static final String VALUE_OUT_OF_RANGE = PREFIX + "value_out_of_range";
+
+  // populations
+  public static final String MISSING_COUNT = PREFIX + "missing_count";
+  public static final String INVALID_COUNT = PREFIX + "invalid_count";
+
+  // connectivity
+  public static final String COUNT_MISMATCH = PREFIX + "count_mismatch";
+  public static final String FAN_IN_TOO_LARGE = PREFIX + "fan_in_too_large";
+  public static final String SIGN_CONFLICT = PREFIX + "sign_conflict";
+  public static final String QUERY_FILTER_TYPE = PREFIX + "query_filter_type";
+  public static final String DUPLICATE_FILTER = PREFIX + "duplicate_filter";
+
+  // task and losses
+  public static final String MISSING_TASK_SETTING = PREFIX + "missing_task_setting";
+  public static final String SLICE_OUT_OF_RANGE = PREFIX + "slice_out_of_range";
+  public static final String OUTSIDE_ARENA = PREFIX + "outside_arena";
+  public static final String EMPTY_BAND = PREFIX + "empty_band";
+  public static final String DUPLICATE_LOSS = PREFIX + "duplicate_loss";
+  public static final String NO_TASK_FOR_LOSS = PREFIX + "no_task_for_loss";
+
+  // reference data
+  public static final String UNKNOWN_CELL_TYPE = PREFIX + "unknown_cell_type";
+  public static final String SIGN_CONTRADICTS_TRANSMITTER = PREFIX + "sign_contradicts_transmitter";
+  public static final String TAU_OUT_OF_RANGE = PREFIX + "tau_out_of_range";
+  public static final String THRESHOLD_OUT_OF_RANGE = PREFIX + "threshold_out_of_range";
+  public static final String COUNT_FAR_FROM_REFERENCE = PREFIX + "count_far_from_reference";
+  public static final String UNKNOWN_PROJECTION = PREFIX + "unknown_projection";
+  public static final String SPARSITY_OUT_OF_RANGE = PREFIX + "sparsity_out_of_range";
+  public static final String REFERENCE_UNREADABLE = PREFIX + "reference_unreadable";
+
+  /** The short form shown to users: {@code missing_unit}. */
+  public static String shortCode(String code) {
+    return code != null && code.startsWith(PREFIX) ? code.substring(PREFIX.length()) : code;
+  }
+}

@@ -1,0 +1,78 @@
+package org.neuromechfly.dmn.connectome.importer;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.neuromechfly.dmn.connectome.ConnectomeException;
+
+/**
+ * Which neurons of a connectome a population takes. Patterns must match the whole field; null
+ * fields do not restrict.
+ *
+ * @param type pattern for the cell type (the class when a neuron has no type)
+ * @param cellClass pattern for the class
+ * @param side {@code left}, {@code right} or {@code center}, case-insensitive
+ */
+public record NeuronFilter(Pattern type, Pattern cellClass, String side) {
+
+  /** Everything. */
+  public static final NeuronFilter ALL = new NeuronFilter(null, null, null);
+
+  /**
+   * A filter from query text; a bad pattern is reported with the query field it came from.
+   *
+   * @throws ConnectomeException for an invalid regular expression
+   */
+  public static NeuronFilter of(String typeRegex, String classRegex, String side) {
+    return new NeuronFilter(
+        compile("type", typeRegex), compile("class", classRegex), blankToNull(side));
+  }
+
+  /** Whether the neuron passes every set criterion. */
+  public boolean matches(Neuron neuron) {
+    if (type != null && !matches(type, neuron.typeOrClass())) {
+      return false;
+    }
+    if (cellClass != null && !matches(cellClass, neuron.cellClass())) {
+      return false;
+    }
+    return side == null || side.equalsIgnoreCase(neuron.side() == null ? "" : neuron.side());
+  }
+
+  /** Readable form for provenance and messages, e.g. {@code type ~ '.*PN', side right}. */
+  public String describe() {
+    StringBuilder b = new StringBuilder();
+    if (type != null) {
+      b.append("type ~ '").append(type.pattern()).append('\'');
+    }
+    if (cellClass != null) {
+      b.append(b.isEmpty() ? "" : ", ").append("class ~ '").append(cellClass.pattern()).append('\'');
+    }
+    if (side != null) {
+      b.append(b.isEmpty() ? "" : ", ").append("side ").append(side.toLowerCase(Locale.ROOT));
+    }
+    return b.isEmpty() ? "all neurons" : b.toString();
+  }
+
+  private static boolean matches(Pattern pattern, String value) {
+    return value != null && pattern.matcher(value).matches();
+  }
+
+  private static Pattern compile(String field, String regex) {
+    String r = blankToNull(regex);
+    if (r == null) {
+      return null;
+    }
+    try {
+      return Pattern.compile(r);
+    } catch (PatternSyntaxException e) {
+      throw new ConnectomeException(
+          "query " + field + " pattern '" + r + "' is not a valid regular expression ("
+              + e.getDescription() + " at index " + e.getIndex() + "); fix the pattern.");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

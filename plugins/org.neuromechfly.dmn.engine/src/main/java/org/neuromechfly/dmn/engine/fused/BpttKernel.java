@@ -1,0 +1,190 @@
+package org.neuromechfly.dmn.engine.fused;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neuromechfly.dmn.engine.neuron.LifPopulation;
+import org.neuromechfly.dmn.engine.neuron.PopulationState;
+import org.neuromechfly.dmn.engine.synapse.Synapses;
+import org.neuromechfly.dmn.engine.world.Environment;
+
+/**
+ * Forward over an episode keeping the states BPTT needs, then the exact backward pass through time
+ * with the same surrogate, closed-loop with an {@link Environment}. Because every projection delays
+ * by at least one step, each step first gathers all synaptic input from the recorded past and then
+ * advances all populations; the world is consulted once per step, so any sensorimotor delay of one
+ * step or more is honoured. One kernel serves one batch size and episode length; it is not
+ * thread-safe (run one per thread over disjoint batch shards).
+ */
+public final class BpttKernel {
+  private final Network network;
+  private final int steps;
+  private final int batch;
+  private final List<PopulationState> states = new ArrayList<>();
+  private final double[][] input;
+  private final double[][] gradInput;
+  private final double[][][] gradOutput;
+  private final double[][] slice;
+  private final int[] sliceStep;
+  private final double[][] accumulators;
+  private final int ring;
+  private int sensory;
+  private int motor;
+
+  public BpttKernel(Network network, int steps, int batch) {
+    this.network = network;
+    this.steps = steps;
+    this.batch = batch;
+    List<LifPopulation> pops = network.populations();
+    input = new double[pops.size()][];
+    gradInput = new double[pops.size()][];
+    slice = new double[pops.size()][];
+    sliceStep = new int[pops.size()];
+    ring = network.maxDelay() + 1;
+    gradOutput = new double[pops.size()][ring][];
+    for (int p = 0; p < pops.size(); p++) {
+      LifPopulation pop = pops.get(p);
+      states.add(pop.newState(network.options().precision(), steps, batch));
+      int n = batch * pop.cells();
+      input[p] = new double[n];
+      gradInput[p] = new double[n];
+      slice[p] = new double[n];
+      for (int r = 0; r < ring; r++) {
+        gradOutput[p][r] = new double[n];
+      }
+    }
+    accumulators = new double[network.synapses().size()][];
+  }
+
+  /**
+   * Runs the closed loop forward and evaluates the losses.
+   *
+   * @return weighted loss components (world first, then activity terms)
+   */
+  public Map<String, Double> forward(Environment env, ActivityObjective objective) {
+    checkEnvironment(env);
+    List<LifPopulation> pops = network.populations();
+    for (int p = 0; p < pops.size(); p++) {
+      pops.get(p).begin(states.get(p));
+    }
+    Arrays.fill(sliceStep, -1);
+    env.begin();
+    double[] external = new double[input[sensory].length];
+    double[] motorOut = new double[batch * pops.get(motor).cells()];
+    for (int t = 0; t < steps; t++) {
+      for (double[] in : input) {
+        Arrays.fill(in, 0);
+      }
+      for (Synapses s : network.synapses()) {
+        int from = t - s.delay();
+        if (from >= 0) {
+          s.forward(outputAt(s.sourcePopulation(), from), input[s.targetPopulation()], batch);
+        }
+      }
+      env.sense(t, external);
+      double[] in = input[sensory];
+      for (int i = 0; i < in.length; i++) {
+        in[i] += external[i];
+      }
+      for (int p = 0; p < pops.size(); p++) {
+        pops.get(p).forward(t, input[p], states.get(p));
+      }
+      copyOutput(motor, t, motorOut);
+      env.act(t, motorOut);
+    }
+    Map<String, Double> losses = new LinkedHashMap<>(env.endForward());
+    losses.putAll(objective.evaluate(activity()));
+    return losses;
+  }
+
+  /** Backpropagates through the episode last run by {@link #forward}; adds to parameter gradients. */
+  public void backward(Environment env, ActivityObjective objective) {
+    List<LifPopulation> pops = network.populations();
+    List<Synapses> syn = network.synapses();
+    for (int p = 0; p < pops.size(); p++) {
+      pops.get(p).beginBackward(states.get(p));
+      for (double[] g : gradOutput[p]) {
+        Arrays.fill(g, 0);
+      }
+    }
+    for (int q = 0; q < syn.size(); q++) {
+      accumulators[q] = syn.get(q).newAccumulator();
+    }
+    Arrays.fill(sliceStep, -1);
+    double[] motorGrad = new double[batch * pops.get(motor).cells()];
+    for (int t = steps - 1; t >= 0; t--) {
+      int slot = t % ring;
+      env.motorGradient(t, motorGrad);
+      double[] gm = gradOutput[motor][slot];
+      for (int i = 0; i < gm.length; i++) {
+        gm[i] += motorGrad[i];
+      }
+      for (int p = 0; p < pops.size(); p++) {
+        objective.addGradient(p, t, gradOutput[p][slot]);
+        pops.get(p).backward(t, gradOutput[p][slot], gradInput[p], states.get(p));
+      }
+      env.sensoryGradient(t, gradInput[sensory]);
+      for (int q = 0; q < syn.size(); q++) {
+        Synapses s = syn.get(q);
+        int from = t - s.delay();
+        if (from >= 0) {
+          int src = s.sourcePopulation();
+          s.backward(
+              outputAt(src, from),
+              gradInput[s.targetPopulation()],
+              gradOutput[src][from % ring],
+              accumulators[q],
+              batch);
+        }
+      }
+      for (int p = 0; p < pops.size(); p++) {
+        Arrays.fill(gradOutput[p][slot], 0);
+      }
+    }
+    for (int p = 0; p < pops.size(); p++) {
+      pops.get(p).finishBackward(states.get(p));
+    }
+    for (int q = 0; q < syn.size(); q++) {
+      syn.get(q).finishBackward(accumulators[q]);
+    }
+  }
+
+  /** What the last forward pass recorded. */
+  public NetworkActivity activity() {
+    return new NetworkActivity(network, List.copyOf(states));
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  private void checkEnvironment(Environment env) {
+    if (env.batch() != batch || env.steps() != steps) {
+      throw new IllegalArgumentException(
+          "environment has batch " + env.batch() + " x " + env.steps() + " steps; kernel expects "
+              + batch + " x " + steps);
+    }
+    sensory = network.populationIndex(env.sensoryPopulation());
+    motor = network.populationIndex(env.motorPopulation());
+  }
+
+  /** Output of population p at step t, {@code [B][N]}, from the trace (cached for the current step). */
+  private double[] outputAt(int p, int t) {
+    if (sliceStep[p] != t) {
+      copyOutput(p, t, slice[p]);
+      sliceStep[p] = t;
+    }
+    return slice[p];
+  }
+
+  private void copyOutput(int p, int t, double[] into) {
+    var trace = states.get(p).outputTrace();
+    int n = into.length;
+    int base = t * n;
+    for (int i = 0; i < n; i++) {
+      into[i] = trace.get(base + i);
+    }
+  }
+}

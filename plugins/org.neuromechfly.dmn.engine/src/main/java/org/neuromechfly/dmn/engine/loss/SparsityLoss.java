@@ -1,0 +1,95 @@
+package org.neuromechfly.dmn.engine.loss;
+
+import org.neuromechfly.dmn.engine.fused.NetworkActivity;
+import org.neuromechfly.dmn.engine.neuron.PopulationState;
+
+/**
+ * Sparse coding of one population (KC: 5–10 % respond to an odour): per window of {@code window}
+ * steps (100 ms), the fraction of cells that fired, against a target fraction. "Fired" is smoothed as
+ * 1 − exp(−spike count) so the term has a gradient; the penalty is the squared relative error
+ * {@code ((f − f*)/f*)²}, which keeps pulling when activity is far above target (a plain quadratic
+ * with a small weight did not, NAVIGATION_NOTES.md).
+ */
+public final class SparsityLoss {
+  private final double weight;
+  private final int population;
+  private final double target;
+  private final int window;
+  private double[][][] factor;
+  private double measured;
+
+  /**
+   * @param weight loss weight
+   * @param population index of the population
+   * @param target target active fraction (e.g. 0.02)
+   * @param window window length in steps
+   */
+  public SparsityLoss(double weight, int population, double target, int window) {
+    this.weight = weight;
+    this.population = population;
+    this.target = target;
+    this.window = Math.max(1, window);
+  }
+
+  public int population() {
+    return population;
+  }
+
+  /** Evaluates the term and prepares its gradient; returns the weighted loss. */
+  public double evaluate(NetworkActivity activity) {
+    PopulationState st = activity.state(population);
+    int steps = st.steps();
+    int batch = st.batch();
+    int cells = st.cells();
+    int windows = (steps + window - 1) / window;
+    factor = new double[batch][windows][cells];
+    double total = 0;
+    double active = 0;
+    double scale = weight / (batch * windows);
+    double[] counts = new double[batch * cells];
+    for (int w = 0; w < windows; w++) {
+      java.util.Arrays.fill(counts, 0);
+      int end = Math.min(steps, (w + 1) * window);
+      // time-major sweep over the [T][B][N] trace
+      for (int t = w * window; t < end; t++) {
+        for (int k = 0; k < counts.length; k++) {
+          counts[k] += st.outputTrace().get(t * counts.length + k);
+        }
+      }
+      for (int b = 0; b < batch; b++) {
+        double f = 0;
+        for (int n = 0; n < cells; n++) {
+          double c = counts[b * cells + n];
+          f += 1 - Math.exp(-c);
+          active += c >= 0.5 ? 1 : 0;
+        }
+        f /= cells;
+        double rel = (f - target) / target;
+        total += scale * rel * rel;
+        double g = scale * 2 * rel / target / cells;
+        for (int n = 0; n < cells; n++) {
+          factor[b][w][n] = g * Math.exp(-counts[b * cells + n]);
+        }
+      }
+    }
+    measured = active / ((double) batch * windows * cells);
+    return total;
+  }
+
+  /** Fraction of cells that spiked at least once per window, averaged (the reported figure). */
+  public double activeFraction() {
+    return measured;
+  }
+
+  /** Adds d loss / d output at step t. */
+  public void addGradient(int t, double[] gradient) {
+    int w = t / window;
+    int cells = factor[0][0].length;
+    for (int b = 0; b < factor.length; b++) {
+      double[] f = factor[b][w];
+      for (int n = 0; n < cells; n++) {
+        gradient[b * cells + n] += f[n];
+      }
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.neuromechfly.dmn.engine.synapse;
+
+import org.neuromechfly.dmn.engine.Parameter;
+import org.neuromechfly.dmn.engine.ParameterSet;
+import org.neuromechfly.dmn.engine.Precision;
+
+/**
+ * A projection's synapses during training: effective weights {@code sign × magnitude(raw)} per edge,
+ * a fixed integer delay of at least one step, and the three products BPTT needs — the input current
+ * (forward), the gradient to presynaptic outputs and the gradient to the weights (backward). Raw
+ * magnitudes live in one {@link Parameter} in the wiring's edge order (rows by target), whatever the
+ * layout, so checkpoints do not depend on the kernel chosen.
+ */
+public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
+  protected final EdgeArrays edges;
+  protected final int sourcePopulation;
+  protected final int targetPopulation;
+  protected final int delay;
+  protected final Magnitude magnitude;
+  protected final Parameter raw;
+  protected final int[] targetOfEdge;
+
+  protected Synapses(
+      EdgeArrays edges,
+      int sourcePopulation,
+      int targetPopulation,
+      int delay,
+      Magnitude magnitude,
+      ParameterSet parameters) {
+    if (delay < 1) {
+      throw new IllegalArgumentException(edges.projection().label() + ": delay must be >= 1 step");
+    }
+    this.edges = edges;
+    this.sourcePopulation = sourcePopulation;
+    this.targetPopulation = targetPopulation;
+    this.delay = delay;
+    this.magnitude = magnitude;
+    double[] initial = new double[edges.edgeCount()];
+    for (int e = 0; e < initial.length; e++) {
+      initial[e] = magnitude.raw(edges.magnitudes()[e]);
+    }
+    boolean learns = edges.projection().learnable() && edges.sign() != 0;
+    this.raw = parameters.getOrCreate("w:" + edges.projection().label(), initial, learns);
+    this.targetOfEdge = edges.targetIndex();
+  }
+
+  /** Chooses the layout: masked dense above a density, edge lists below it. */
+  public static Synapses create(
+      EdgeArrays edges,
+      int sourcePopulation,
+      int targetPopulation,
+      int delay,
+      Magnitude magnitude,
+      ParameterSet parameters,
+      SynapseLayout layout,
+      Precision precision) {
+    boolean dense =
+        switch (layout.kind()) {
+          case DENSE -> true;
+          case SPARSE -> false;
+          case AUTO -> edges.density() >= layout.denseAbove();
+        };
+    return dense
+        ? new DenseSynapses(
+            edges, sourcePopulation, targetPopulation, delay, magnitude, parameters, layout, precision)
+        : new SparseSynapses(edges, sourcePopulation, targetPopulation, delay, magnitude, parameters);
+  }
+
+  public String label() {
+    return edges.projection().label();
+  }
+
+  public int sourcePopulation() {
+    return sourcePopulation;
+  }
+
+  public int targetPopulation() {
+    return targetPopulation;
+  }
+
+  /** Delay in steps (≥ 1): the target at step t sees the source's output at step t − delay. */
+  public int delay() {
+    return delay;
+  }
+
+  public EdgeArrays edges() {
+    return edges;
+  }
+
+  /** Effective signed weight of edge {@code e} (wiring order). */
+  public double weight(int e) {
+    return edges.sign() * magnitude.value(raw.value()[e]);
+  }
+
+  /** Recomputes effective weights from the raw parameter; call after every optimiser step. */
+  public abstract void prepare();
+
+  /** Adds {@code W·source} to {@code targetInput}; both {@code [B][N]} flattened. */
+  public abstract void forward(double[] source, double[] targetInput, int batch);
+
+  /**
+   * Adds {@code Wᵀ·gradTarget} to {@code gradSource} and {@code source ⊗ gradTarget} to the weight
+   * accumulator from {@link #newAccumulator()}.
+   */
+  public abstract void backward(
+      double[] source, double[] gradTarget, double[] gradSource, double[] accumulator, int batch);
+
+  /** A zeroed weight-gradient accumulator in this layout. */
+  public abstract double[] newAccumulator();
+
+  /** Adds an accumulator, mapped through sign and magnitude, to the raw parameter's gradient. */
+  public abstract void finishBackward(double[] accumulator);
+
+  protected void addEdgeGradient(int e, double gradWeight) {
+    raw.gradient()[e] += edges.sign() * magnitude.derivative(raw.value()[e]) * gradWeight;
+  }
+}

@@ -1,0 +1,44 @@
+package org.neuromechfly.dmn.engine.train;
+
+import java.util.List;
+import java.util.Map;
+import org.neuromechfly.dmn.engine.fused.BpttKernel;
+import org.neuromechfly.dmn.engine.fused.Network;
+import org.neuromechfly.dmn.engine.loss.ActivityTerms;
+import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
+import org.neuromechfly.dmn.engine.world.OdourWorld;
+import org.neuromechfly.dmn.engine.world.StartPositions;
+import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.NavigationTask;
+
+/**
+ * One thread's share of a batch: its own copy of the network (so gradients never race), kernel,
+ * world and activity losses. The trainer sums shard gradients in a fixed order, which keeps runs
+ * bit-reproducible for a given thread count.
+ */
+final class Shard {
+  final Network network;
+  final BpttKernel kernel;
+  final OdourWorld world;
+  final ActivityTerms activity;
+  final int batch;
+
+  Shard(CircuitSpec spec, NavigationTask task, List<EdgeArrays> wiring, TrainerSettings settings, int batch) {
+    this.batch = batch;
+    this.network = new Network(spec, wiring, task.dt().si(), settings.network());
+    this.kernel = new BpttKernel(network, task.steps(), batch);
+    this.world = new OdourWorld(spec, task, settings.world(), batch);
+    this.activity = new ActivityTerms(network, spec.losses());
+  }
+
+  /** Forward (and backward when {@code learn}) over the given starts; returns the loss components. */
+  Map<String, Double> run(StartPositions starts, long noiseSeed, boolean learn) {
+    world.setStarts(starts, noiseSeed);
+    network.parameters().zeroGradients();
+    Map<String, Double> losses = kernel.forward(world, activity);
+    if (learn) {
+      kernel.backward(world, activity);
+    }
+    return losses;
+  }
+}

@@ -1,0 +1,50 @@
+package org.neuromechfly.dmn.engine.world;
+
+import java.util.Map;
+
+/**
+ * A world the network is trained in, closed-loop: each step the world writes the sensory
+ * population's input current, the network steps, and the world reads the motor population's output.
+ * The backward pass runs the same loop in reverse. Implementations own their task losses and decide
+ * how far gradients flow through them (e.g. {@link org.neuromechfly.dmn.model.GradientPath}).
+ *
+ * <p>Call order per episode: {@link #begin()}; for t = 0..T−1: {@link #sense}, network step,
+ * {@link #act}; {@link #endForward()}; for t = T−1..0: {@link #motorGradient}, network backward step,
+ * {@link #sensoryGradient}.
+ */
+public interface Environment {
+
+  /** Episodes simulated side by side. */
+  int batch();
+
+  /** Steps per episode. */
+  int steps();
+
+  /** Name of the population that receives the world's input. */
+  String sensoryPopulation();
+
+  /** Name of the population the world reads. */
+  String motorPopulation();
+
+  /** Puts every batch element at its start. */
+  void begin();
+
+  /** Writes (overwrites) the sensory input current for step t, {@code [B][N_sensory]}. */
+  void sense(int t, double[] input);
+
+  /** Reads the motor population's output of step t, {@code [B][N_motor]}. */
+  void act(int t, double[] motorOutput);
+
+  /**
+   * Finishes the forward pass: computes the world's loss terms.
+   *
+   * @return weighted loss components by name (e.g. navigation, energy), summed they are the world's loss
+   */
+  Map<String, Double> endForward();
+
+  /** Writes (overwrites) d loss / d motor output at step t; called for t = T−1 down to 0. */
+  void motorGradient(int t, double[] gradient);
+
+  /** Receives d loss / d sensory input at step t, right after the network's backward step t. */
+  void sensoryGradient(int t, double[] gradient);
+}

@@ -1,0 +1,271 @@
+package org.neuromechfly.dmn.engine.world;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.neuromechfly.dmn.engine.loss.EnergyLoss;
+import org.neuromechfly.dmn.engine.loss.NavigationLoss;
+import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.GradientPath;
+import org.neuromechfly.dmn.model.LossTerm;
+import org.neuromechfly.dmn.model.NavigationTask;
+import org.neuromechfly.dmn.model.Population;
+
+/**
+ * Differentiable closed-loop odour navigation in a rectangular arena: bilateral antennae in a plume
+ * feed adapting ORN input, DN output drives speed and turning after a sensorimotor delay, and the
+ * navigation and energy losses are computed on the path. How far gradients flow back through the
+ * world is the task's {@link GradientPath}: {@code MOTOR_ONLY} (default, the one that learns) stops at
+ * the sensing path; {@code FULL} also differentiates position → odour → ORN input; {@code TRUNCATED}
+ * keeps the sensing path only within the current chunk of {@code motorDelay} steps.
+ */
+public final class OdourWorld implements Environment {
+  private final NavigationTask task;
+  private final int batch;
+  private final int steps;
+  private final int delay;
+  private final double dt;
+  private final double width;
+  private final double height;
+  private final GradientPath path;
+  private final String sensory;
+  private final Plume plume;
+  private final Antennae antennae;
+  private final MotorReadout readout;
+  private final NavigationLoss navigation;
+  private final EnergyLoss energy;
+  private final double[][] x;
+  private final double[][] y;
+  private final double[][] h;
+  private final boolean[][] clampedX;
+  private final boolean[][] clampedY;
+  private final double[] curX;
+  private final double[] curY;
+  private final double[] curH;
+  private final WorldGradient motorPath;
+  private final WorldGradient sensingPath;
+  private final double[][] gLossX;
+  private final double[][] gLossY;
+  private final double[][] gEnergySpeed;
+  private final double[][] gEnergyTurn;
+  private StartPositions starts;
+  private long noiseSeed;
+
+  public OdourWorld(CircuitSpec spec, NavigationTask task, WorldSettings settings, int batch) {
+    this.task = task;
+    this.batch = batch;
+    this.steps = task.steps();
+    this.dt = task.dt().si();
+    this.delay = (int) Math.round(task.motorDelay().si() / dt);
+    this.width = task.arenaWidth().si();
+    this.height = task.arenaHeight().si();
+    this.path = task.gradientPath();
+    this.sensory = settings.sensoryPopulation() != null ? settings.sensoryPopulation() : sensoryOf(spec);
+    int sensoryCells = spec.population(sensory).map(Population::count).orElseThrow();
+    int motorCells = spec.population(task.forward().population()).map(Population::count).orElseThrow();
+    this.plume = new Plume(task, settings);
+    this.antennae = new Antennae(plume, settings, sensoryCells, batch, steps, dt);
+    this.readout = new MotorReadout(task, settings, motorCells, batch, steps);
+    double sx = task.source().x().si();
+    double sy = task.source().y().si();
+    double scale =
+        Math.max(Math.hypot(task.startCentre().x().si() - sx, task.startCentre().y().si() - sy), 1e-3);
+    NavigationLoss nav = null;
+    EnergyLoss en = null;
+    for (LossTerm term : spec.losses()) {
+      if (term instanceof LossTerm.Navigation n) {
+        nav = new NavigationLoss(n.weight(), n.goalRadius().si(), scale, settings.goalBonus(),
+            settings.awayPenalty(), settings.finalDistance(), task.maxSpeed().si() * dt, sx, sy);
+      } else if (term instanceof LossTerm.Energy e) {
+        en = new EnergyLoss(e.weight(), task.maxSpeed().si(), settings.maxTurnRate());
+      }
+    }
+    this.navigation = nav;
+    this.energy = en;
+    x = new double[batch][steps];
+    y = new double[batch][steps];
+    h = new double[batch][steps];
+    clampedX = new boolean[batch][steps];
+    clampedY = new boolean[batch][steps];
+    curX = new double[batch];
+    curY = new double[batch];
+    curH = new double[batch];
+    motorPath = new WorldGradient(batch, steps);
+    sensingPath = new WorldGradient(batch, steps);
+    gLossX = new double[batch][steps];
+    gLossY = new double[batch][steps];
+    gEnergySpeed = new double[batch][steps];
+    gEnergyTurn = new double[batch][steps];
+  }
+
+  /** The population of cell type ORN, else the first population no projection drives. */
+  public static String sensoryOf(CircuitSpec spec) {
+    return spec.populations().stream()
+        .filter(p -> p.cellType().equalsIgnoreCase("ORN"))
+        .findFirst()
+        .or(() -> spec.populations().stream()
+            .filter(p -> spec.projections().stream().noneMatch(pr -> pr.target().equals(p.name())))
+            .findFirst())
+        .map(Population::name)
+        .orElseThrow(() -> new IllegalArgumentException("circuit " + spec.name() + " has no sensory population"));
+  }
+
+  /** Sets the starts (and turbulence seed) of the next episode; {@code starts.size()} must be the batch. */
+  public void setStarts(StartPositions starts, long noiseSeed) {
+    if (starts.size() != batch) {
+      throw new IllegalArgumentException(starts.size() + " starts for a batch of " + batch);
+    }
+    this.starts = starts;
+    this.noiseSeed = noiseSeed;
+  }
+
+  @Override
+  public int batch() {
+    return batch;
+  }
+
+  @Override
+  public int steps() {
+    return steps;
+  }
+
+  @Override
+  public String sensoryPopulation() {
+    return sensory;
+  }
+
+  @Override
+  public String motorPopulation() {
+    return task.forward().population();
+  }
+
+  @Override
+  public void begin() {
+    if (starts == null) {
+      throw new IllegalStateException("setStarts before the first episode");
+    }
+    System.arraycopy(starts.x(), 0, curX, 0, batch);
+    System.arraycopy(starts.y(), 0, curY, 0, batch);
+    System.arraycopy(starts.heading(), 0, curH, 0, batch);
+    plume.begin(batch, steps, noiseSeed);
+    antennae.begin(curX, curY, curH);
+    readout.begin();
+  }
+
+  @Override
+  public void sense(int t, double[] input) {
+    antennae.sense(t, curX, curY, curH, input);
+  }
+
+  @Override
+  public void act(int t, double[] motorOutput) {
+    readout.act(t, motorOutput);
+    for (int b = 0; b < batch; b++) {
+      double u = commandSpeed(b, t);
+      double w = t - delay >= 0 ? readout.turn[b][t - delay] : 0;
+      double heading = curH[b] + w * dt;
+      double nx = curX[b] + u * Math.cos(heading) * dt;
+      double ny = curY[b] + u * Math.sin(heading) * dt;
+      clampedX[b][t] = nx < 0 || nx > width;
+      clampedY[b][t] = ny < 0 || ny > height;
+      curX[b] = Math.min(Math.max(nx, 0), width);
+      curY[b] = Math.min(Math.max(ny, 0), height);
+      curH[b] = heading;
+      x[b][t] = curX[b];
+      y[b][t] = curY[b];
+      h[b][t] = heading;
+    }
+  }
+
+  private double commandSpeed(int b, int t) {
+    return t - delay >= 0 ? readout.speed[b][t - delay] : readout.restingSpeed();
+  }
+
+  @Override
+  public Map<String, Double> endForward() {
+    Map<String, Double> losses = new LinkedHashMap<>();
+    if (navigation != null) {
+      losses.put("navigation", navigation.evaluate(x, y, starts.x(), starts.y(), gLossX, gLossY));
+    } else {
+      zero(gLossX);
+      zero(gLossY);
+    }
+    if (energy != null) {
+      losses.put("energy", energy.evaluate(readout.speed, readout.turn, gEnergySpeed, gEnergyTurn));
+    } else {
+      zero(gEnergySpeed);
+      zero(gEnergyTurn);
+    }
+    return losses;
+  }
+
+  @Override
+  public void motorGradient(int t, double[] gradient) {
+    if (t == steps - 1) {
+      motorPath.begin(gLossX, gLossY);
+      sensingPath.begin(null, null);
+      antennae.beginBackward();
+      readout.beginBackward();
+    }
+    double[] gSpeed = new double[batch];
+    double[] gTurn = new double[batch];
+    for (int b = 0; b < batch; b++) {
+      gSpeed[b] = gEnergySpeed[b][t];
+      gTurn[b] = gEnergyTurn[b][t];
+    }
+    int s = t + delay;
+    if (s < steps) {
+      boolean chunkStart = s % Math.max(delay, 1) == 0;
+      for (int b = 0; b < batch; b++) {
+        double u = commandSpeed(b, s);
+        motorPath.step(b, s, u, h[b][s], clampedX[b][s], clampedY[b][s], dt, true, gSpeed, gTurn);
+        sensingPath.step(b, s, u, h[b][s], clampedX[b][s], clampedY[b][s], dt,
+            path == GradientPath.FULL || !chunkStart, gSpeed, gTurn);
+      }
+    }
+    readout.backward(t, gSpeed, gTurn, gradient);
+  }
+
+  @Override
+  public void sensoryGradient(int t, double[] gradient) {
+    if (path == GradientPath.MOTOR_ONLY || t == 0) {
+      return; // the pose before step 0 is the start: a constant
+    }
+    double[] px = new double[batch];
+    double[] py = new double[batch];
+    double[] ph = new double[batch];
+    double[] gx = new double[batch];
+    double[] gy = new double[batch];
+    double[] gh = new double[batch];
+    for (int b = 0; b < batch; b++) {
+      px[b] = x[b][t - 1];
+      py[b] = y[b][t - 1];
+      ph[b] = h[b][t - 1];
+    }
+    antennae.backward(t, gradient, px, py, ph, gx, gy, gh);
+    sensingPath.add(t - 1, gx, gy, gh);
+  }
+
+  /** The positions of the last episode (copies). */
+  public Trajectory trajectory() {
+    return new Trajectory(copy(x), copy(y), copy(readout.speed), copy(readout.turn),
+        starts.x().clone(), starts.y().clone(), task.source().x().si(), task.source().y().si(), dt);
+  }
+
+  public NavigationTask task() {
+    return task;
+  }
+
+  private static double[][] copy(double[][] a) {
+    double[][] c = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i].clone();
+    }
+    return c;
+  }
+
+  private static void zero(double[][] a) {
+    for (double[] r : a) {
+      java.util.Arrays.fill(r, 0);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.neuromechfly.dmn.engine.world;
+
+/**
+ * The odour world's choices that the IR's {@code NavigationTask} leaves open, with defaults that made
+ * navigation learnable in the PyTorch prototype (NAVIGATION_NOTES.md). Lengths in metres, times in
+ * seconds.
+ *
+ * @param sensoryPopulation population receiving the ORN input, or {@code null} for the population of
+ *     cell type ORN (else the first population without inputs)
+ * @param ornGain gain g of the adapting input g·(φ − a)
+ * @param halfSaturation c0 in φ = log(1 + c/c0), concentration relative to the source peak
+ * @param adaptationTau time constant of the running average a
+ * @param antennaLateral lateral offset of each antenna from the body axis
+ * @param antennaForward forward offset of the antennae
+ * @param maxTurnRate ω_max, rad/s
+ * @param speedFloor fraction of v_max the fly always walks at (the network modulates above it)
+ * @param forwardGain k_f in v = v_max·(floor + (1 − floor)·tanh(k_f·rate))
+ * @param turnGain k_t in ω = ω_max·tanh(k_t·(rate_left − rate_right))
+ * @param rateTau time constant of the DN rate filter
+ * @param goalBonus weight of the reward for time inside the goal radius
+ * @param awayPenalty weight of the penalty for increasing the distance
+ * @param finalDistance weight of the distance at the end of the episode
+ * @param turbulenceStd standard deviation of log-concentration fluctuations (turbulent plume)
+ * @param turbulenceTau correlation time of the fluctuations
+ * @param successRadius closest approach that counts as success
+ */
+public record WorldSettings(
+    String sensoryPopulation,
+    double ornGain,
+    double halfSaturation,
+    double adaptationTau,
+    double antennaLateral,
+    double antennaForward,
+    double maxTurnRate,
+    double speedFloor,
+    double forwardGain,
+    double turnGain,
+    double rateTau,
+    double goalBonus,
+    double awayPenalty,
+    double finalDistance,
+    double turbulenceStd,
+    double turbulenceTau,
+    double successRadius) {
+
+  public static WorldSettings defaults() {
+    return new WorldSettings(
+        null, 10.0, 1e-4, 0.3, 1.5e-3, 1.0e-3, 8.0, 0.8, 20.0, 20.0, 0.01, 0.5, 0.1, 0.0, 0.5, 0.1,
+        0.015);
+  }
+
+  public WorldSettings withOrnGain(double g) {
+    return new WorldSettings(
+        sensoryPopulation, g, halfSaturation, adaptationTau, antennaLateral, antennaForward,
+        maxTurnRate, speedFloor, forwardGain, turnGain, rateTau, goalBonus, awayPenalty,
+        finalDistance, turbulenceStd, turbulenceTau, successRadius);
+  }
+
+  public WorldSettings withGains(double forward, double turn, double maxTurn) {
+    return new WorldSettings(
+        sensoryPopulation, ornGain, halfSaturation, adaptationTau, antennaLateral, antennaForward,
+        maxTurn, speedFloor, forward, turn, rateTau, goalBonus, awayPenalty, finalDistance,
+        turbulenceStd, turbulenceTau, successRadius);
+  }
+
+  public WorldSettings withLossShape(double bonus, double away, double finalWeight) {
+    return new WorldSettings(
+        sensoryPopulation, ornGain, halfSaturation, adaptationTau, antennaLateral, antennaForward,
+        maxTurnRate, speedFloor, forwardGain, turnGain, rateTau, bonus, away, finalWeight,
+        turbulenceStd, turbulenceTau, successRadius);
+  }
+
+  public WorldSettings withAntennae(double lateral, double forward) {
+    return new WorldSettings(
+        sensoryPopulation, ornGain, halfSaturation, adaptationTau, lateral, forward, maxTurnRate,
+        speedFloor, forwardGain, turnGain, rateTau, goalBonus, awayPenalty, finalDistance,
+        turbulenceStd, turbulenceTau, successRadius);
+  }
+}
