@@ -61,8 +61,12 @@ class CorpusTest {
   @ParameterizedTest
   @MethodSource("invalidModels")
   void invalidModelReportsExactlyTheExpectedDiagnostics(Path model) throws Exception {
+    String text = Files.readString(model);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        !text.contains("// requires data") || Files.isDirectory(Path.of(System.getProperty("dmn.data.dir", "../../../shared/data"))),
+        model + " needs the connectome data directory (-Ddmn.data.dir)");
     var expected = new TreeSet<String>();
-    Matcher m = EXPECT.matcher(Files.readString(model));
+    Matcher m = EXPECT.matcher(text);
     while (m.find()) {
       expected.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + ":" + m.group(4));
     }
@@ -80,6 +84,9 @@ class CorpusTest {
   @Test
   void everyInvalidModelHasAMessageAndACode() throws Exception {
     for (Path model : invalidModels().toList()) {
+      if (Files.readString(model).contains("// requires data")) {
+        continue;
+      }
       for (Issue issue : files.validate(files.load(model))) {
         assertFalse(issue.getMessage() == null || issue.getMessage().isBlank(), model.toString());
         assertFalse(issue.getCode() == null, model + ": " + issue.getMessage());

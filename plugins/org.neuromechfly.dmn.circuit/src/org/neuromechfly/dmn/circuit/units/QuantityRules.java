@@ -41,7 +41,11 @@ public class QuantityRules {
 
   /** The expectation for a quantity, from where it stands in the model. */
   public Expectation expectation(Quantity quantity) {
-    EObject owner = quantity.eContainer();
+    return expectationIn(quantity.eContainer());
+  }
+
+  /** The expectation for a quantity written inside {@code owner} (e.g. while it is still being typed). */
+  public Expectation expectationIn(EObject owner) {
     if (owner instanceof NeuronParameter parameter) {
       String name = parameter.getParameter();
       return switch (name == null ? "" : name) {

@@ -51,6 +51,9 @@ public final class CircuitIssueCodes {
   public static final String UNKNOWN_PROJECTION = PREFIX + "unknown_projection";
   public static final String SPARSITY_OUT_OF_RANGE = PREFIX + "sparsity_out_of_range";
   public static final String REFERENCE_UNREADABLE = PREFIX + "reference_unreadable";
+  public static final String EMPTY_CONNECTOME_QUERY = PREFIX + "empty_connectome_query";
+  public static final String CONNECTOME_COUNT_MISMATCH = PREFIX + "connectome_count_mismatch";
+  public static final String CONNECTOME_UNAVAILABLE = PREFIX + "connectome_unavailable";
 
   /** The short form shown to users: {@code missing_unit}. */
   public static String shortCode(String code) {

@@ -15,6 +15,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
       TaskChecks.class,
       LossChecks.class,
       TrainingChecks.class,
-      ReferenceDataChecks.class
+      ReferenceDataChecks.class,
+      ConnectomeQueryChecks.class
     })
 public class CircuitValidator extends AbstractCircuitValidator {}

@@ -180,11 +180,6 @@ public final class BpttKernel {
   }
 
   private void copyOutput(int p, int t, double[] into) {
-    var trace = states.get(p).outputTrace();
-    int n = into.length;
-    int base = t * n;
-    for (int i = 0; i < n; i++) {
-      into[i] = trace.get(base + i);
-    }
+    states.get(p).outputTrace().read(t * into.length, into, into.length);
   }
 }

@@ -57,10 +57,12 @@ public final class ActivityLoss {
       int cells = st.cells();
       perCell[p] = new double[batch * cells];
       double[] counts = new double[batch * cells];
+      double[] row = new double[counts.length];
       // time-major sweep: the trace is [T][B][N], so this reads it sequentially
       for (int t = 0; t < steps; t++) {
+        st.outputTrace().read(t * counts.length, row, counts.length);
         for (int k = 0; k < counts.length; k++) {
-          counts[k] += st.outputTrace().get(t * counts.length + k);
+          counts[k] += row[k];
         }
       }
       for (int k = 0; k < counts.length; k++) {

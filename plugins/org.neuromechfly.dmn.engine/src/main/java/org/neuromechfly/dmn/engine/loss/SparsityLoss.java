@@ -47,13 +47,15 @@ public final class SparsityLoss {
     double active = 0;
     double scale = weight / (batch * windows);
     double[] counts = new double[batch * cells];
+    double[] row = new double[counts.length];
     for (int w = 0; w < windows; w++) {
       java.util.Arrays.fill(counts, 0);
       int end = Math.min(steps, (w + 1) * window);
       // time-major sweep over the [T][B][N] trace
       for (int t = w * window; t < end; t++) {
+        st.outputTrace().read(t * counts.length, row, counts.length);
         for (int k = 0; k < counts.length; k++) {
-          counts[k] += st.outputTrace().get(t * counts.length + k);
+          counts[k] += row[k];
         }
       }
       for (int b = 0; b < batch; b++) {

@@ -48,6 +48,7 @@ public final class LifPopulation {
   private final double[] alpha;
   private final double[] theta;
   private final double[] biasNow;
+  private final double[] leak;
 
   /**
    * @param population the IR population
@@ -85,6 +86,7 @@ public final class LifPopulation {
     alpha = new double[cells];
     theta = new double[cells];
     biasNow = new double[cells];
+    leak = new double[cells];
   }
 
   private static Parameter parameter(
@@ -125,6 +127,7 @@ public final class LifPopulation {
       alpha[n] = tauSyn == null ? 0 : Math.exp(-dt / PositiveParameter.value(at(tauSyn, n), tauFloor));
       theta[n] = at(threshold, n);
       biasNow[n] = at(bias, n);
+      leak[n] = 1 - beta[n];
     }
   }
 
@@ -146,6 +149,67 @@ public final class LifPopulation {
    * @param input synaptic plus external input current {@code [B][N]}, without the bias
    */
   public void forward(int t, double[] input, PopulationState st) {
+    if (st.clamped != null) {
+      forwardRefractory(t, input, st);
+      return;
+    }
+    int size = st.batch * cells;
+    int base = t * size;
+    double[] in = input;
+    if (st.synaptic != null) {
+      double[] syn = st.synapticNow;
+      for (int o = 0; o < size; o += cells) {
+        for (int n = 0; n < cells; n++) {
+          syn[o + n] = alpha[n] * syn[o + n] + input[o + n];
+        }
+      }
+      st.synaptic.write(base, syn, size);
+      in = syn;
+    }
+    double[] u = st.membraneAfterReset;
+    double[] v = st.vNow;
+    double[] out = st.sNow;
+    for (int o = 0; o < size; o += cells) {
+      for (int n = 0; n < cells; n++) {
+        v[o + n] = beta[n] * u[o + n] + leak[n] * (in[o + n] + biasNow[n]);
+      }
+    }
+    if (graded) {
+      for (int k = 0; k < size; k++) {
+        out[k] = Math.max(0, v[k]);
+        u[k] = v[k];
+      }
+    } else {
+      if (spike.smooth()) {
+        for (int o = 0; o < size; o += cells) {
+          for (int n = 0; n < cells; n++) {
+            out[o + n] = spike.value(v[o + n] - theta[n]);
+          }
+        }
+      } else {
+        for (int o = 0; o < size; o += cells) {
+          for (int n = 0; n < cells; n++) {
+            out[o + n] = v[o + n] > theta[n] ? 1.0 : 0.0;
+          }
+        }
+      }
+      if (resetMode == ResetMode.SUBTRACT) {
+        for (int o = 0; o < size; o += cells) {
+          for (int n = 0; n < cells; n++) {
+            u[o + n] = v[o + n] - theta[n] * out[o + n];
+          }
+        }
+      } else {
+        for (int k = 0; k < size; k++) {
+          u[k] = v[k] * (1 - out[k]) + resetValue * out[k];
+        }
+      }
+    }
+    st.membrane.write(base, v, size);
+    st.output.write(base, out, size);
+  }
+
+  private void forwardRefractory(int t, double[] input, PopulationState st) {
     int base = t * st.batch * cells;
     for (int b = 0; b < st.batch; b++) {
       for (int n = 0; n < cells; n++) {
@@ -193,6 +257,114 @@ public final class LifPopulation {
    * input current at step t; accumulates the per-cell parameter gradients.
    */
   public void backward(int t, double[] gradOutput, double[] gradInput, PopulationState st) {
+    if (st.clamped != null) {
+      backwardRefractory(t, gradOutput, gradInput, st);
+      return;
+    }
+    int size = st.batch * cells;
+    double[] v = st.vNow;
+    double[] s = st.sNow;
+    if (t == st.steps - 1 || st.cachedStep != t) {
+      st.membrane.read(t * size, v, size);
+      st.output.read(t * size, s, size);
+    } else {
+      System.arraycopy(st.vPrev, 0, v, 0, size);
+      System.arraycopy(st.sPrev, 0, s, 0, size);
+    }
+    // u[t−1], the membrane after reset one step earlier
+    double[] before = st.vPrev;
+    if (t == 0) {
+      java.util.Arrays.fill(before, 0, size, 0);
+      st.cachedStep = -1;
+    } else {
+      st.membrane.read((t - 1) * size, before, size);
+      st.output.read((t - 1) * size, st.sPrev, size);
+      st.cachedStep = t - 1;
+    }
+    double[] carry = st.gradMembraneCarry;
+    double[] g = st.surrogate; // the gradient to the drive, per cell and batch element
+    if (graded) {
+      for (int k = 0; k < size; k++) {
+        g[k] = carry[k] + (v[k] > 0 ? gradOutput[k] : 0);
+      }
+    } else {
+      double[] sd = st.surrogate;
+      spike.surrogate().derivatives(v, theta, cells, sd, size);
+      double[] gTheta = st.gradThreshold;
+      if (resetMode == ResetMode.SUBTRACT) {
+        for (int o = 0; o < size; o += cells) {
+          for (int n = 0; n < cells; n++) {
+            int k = o + n;
+            double gv = carry[k];
+            double gs = gradOutput[k] - theta[n] * gv;
+            gTheta[n] += -gs * sd[k] - gv * s[k];
+            g[k] = gv + gs * sd[k];
+          }
+        }
+      } else {
+        for (int o = 0; o < size; o += cells) {
+          for (int n = 0; n < cells; n++) {
+            int k = o + n;
+            double gv = carry[k];
+            double gs = gradOutput[k] + gv * (resetValue - v[k]);
+            gTheta[n] += -gs * sd[k];
+            g[k] = gv * (1 - s[k]) + gs * sd[k];
+          }
+        }
+      }
+    }
+    // u[t−1] from v[t−1] and s[t−1] (sPrev holds s[t−1])
+    if (t > 0 && !graded) {
+      double[] sp = st.sPrev;
+      if (resetMode == ResetMode.SUBTRACT) {
+        for (int o = 0; o < size; o += cells) {
+          for (int n = 0; n < cells; n++) {
+            st.surrogateBefore[o + n] = before[o + n] - theta[n] * sp[o + n];
+          }
+        }
+      } else {
+        for (int k = 0; k < size; k++) {
+          st.surrogateBefore[k] = before[k] * (1 - sp[k]) + resetValue * sp[k];
+        }
+      }
+    } else {
+      System.arraycopy(before, 0, st.surrogateBefore, 0, size);
+    }
+    double[] ub = st.surrogateBefore;
+    double[] gBeta = st.gradBeta;
+    double[] gBias = st.gradBias;
+    for (int o = 0; o < size; o += cells) {
+      for (int n = 0; n < cells; n++) {
+        int k = o + n;
+        double gv = g[k];
+        double drive = gv * leak[n];
+        gBeta[n] += gv * (ub[k] - v[k]) / leak[n];
+        gBias[n] += drive;
+        carry[k] = gv * beta[n];
+        gradInput[k] = drive;
+      }
+    }
+    if (st.synaptic != null) {
+      double[] sc = st.gradSynapticCarry;
+      double[] synBefore = st.surrogateBefore;
+      if (t == 0) {
+        java.util.Arrays.fill(synBefore, 0, size, 0);
+      } else {
+        st.synaptic.read((t - 1) * size, synBefore, size);
+      }
+      for (int o = 0; o < size; o += cells) {
+        for (int n = 0; n < cells; n++) {
+          int k = o + n;
+          double gs = gradInput[k] + sc[k];
+          st.gradAlpha[n] += gs * synBefore[k];
+          sc[k] = gs * alpha[n];
+          gradInput[k] = gs;
+        }
+      }
+    }
+  }
+
+  private void backwardRefractory(int t, double[] gradOutput, double[] gradInput, PopulationState st) {
     int base = t * st.batch * cells;
     int previous = (t - 1) * st.batch * cells;
     for (int b = 0; b < st.batch; b++) {
@@ -274,6 +446,34 @@ public final class LifPopulation {
   /** The membrane time constant of cell {@code n} in seconds. */
   public double tauMem(int n) {
     return PositiveParameter.value(at(tauMem, n), tauFloor);
+  }
+
+  /** Membrane decay per step of cell {@code n}, exp(−dt/τ). */
+  public double beta(int n) {
+    return beta[n];
+  }
+
+  /** Synaptic decay per step of cell {@code n} (0 without a synaptic time constant). */
+  public double alpha(int n) {
+    return alpha[n];
+  }
+
+  /** The bias current of cell {@code n}. */
+  public double bias(int n) {
+    return biasNow[n];
+  }
+
+  public ResetMode resetMode() {
+    return resetMode;
+  }
+
+  public double resetValue() {
+    return resetValue;
+  }
+
+  /** Refractory period in steps. */
+  public int refractorySteps() {
+    return refractorySteps;
   }
 
   /** The threshold of cell {@code n}. */

@@ -33,6 +33,16 @@ public final class PopulationState {
   final double[] gradThreshold;
   final double[] gradBias;
 
+  // per-step scratch [B][N], so the time loops allocate nothing
+  final double[] vNow;
+  final double[] sNow;
+  final double[] vPrev;
+  final double[] sPrev;
+  final double[] surrogate;
+  final double[] surrogateBefore;
+  /** Step whose membrane and output {@link #vPrev}/{@link #sPrev} hold, or −1. */
+  int cachedStep = -1;
+
   PopulationState(
       Precision precision, int steps, int batch, int cells, boolean synapses, boolean refractory) {
     this.steps = steps;
@@ -53,10 +63,17 @@ public final class PopulationState {
     gradAlpha = new double[cells];
     gradThreshold = new double[cells];
     gradBias = new double[cells];
+    vNow = new double[slice];
+    sNow = new double[slice];
+    vPrev = new double[slice];
+    sPrev = new double[slice];
+    surrogate = new double[slice];
+    surrogateBefore = new double[slice];
   }
 
   /** Clears carries before a backward pass (the forward state is kept). */
   void beginBackward() {
+    cachedStep = -1;
     Arrays.fill(gradMembraneCarry, 0);
     Arrays.fill(gradSynapticCarry, 0);
     Arrays.fill(gradBeta, 0);

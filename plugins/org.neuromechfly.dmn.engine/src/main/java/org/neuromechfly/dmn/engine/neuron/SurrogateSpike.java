@@ -60,4 +60,25 @@ public record SurrogateSpike(SurrogateKind kind, double slope) {
       }
     };
   }
+
+  /** {@code out[k] = derivative(v[k] − θ[k mod cells])} for {@code k < n}; the shape switch is outside the loop. */
+  public void derivatives(double[] v, double[] theta, int cells, double[] out, int n) {
+    switch (kind) {
+      case FAST_SIGMOID -> {
+        for (int o = 0; o < n; o += cells) {
+          for (int c = 0; c < cells; c++) {
+            double d = 1.0 + slope * Math.abs(v[o + c] - theta[c]);
+            out[o + c] = 1.0 / (d * d);
+          }
+        }
+      }
+      default -> {
+        for (int o = 0; o < n; o += cells) {
+          for (int c = 0; c < cells; c++) {
+            out[o + c] = derivative(v[o + c] - theta[c]);
+          }
+        }
+      }
+    }
+  }
 }

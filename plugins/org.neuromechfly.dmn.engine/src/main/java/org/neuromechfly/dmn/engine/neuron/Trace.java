@@ -18,6 +18,12 @@ public abstract sealed class Trace permits Trace.FloatTrace, Trace.DoubleTrace {
 
   public abstract int length();
 
+  /** Copies {@code n} values from {@code from} into {@code into[0..n)} (one call per time step). */
+  public abstract void read(int from, double[] into, int n);
+
+  /** Stores {@code values[0..n)} at {@code from}. */
+  public abstract void write(int from, double[] values, int n);
+
   static final class FloatTrace extends Trace {
     private final float[] data;
 
@@ -38,6 +44,20 @@ public abstract sealed class Trace permits Trace.FloatTrace, Trace.DoubleTrace {
     @Override
     public int length() {
       return data.length;
+    }
+
+    @Override
+    public void read(int from, double[] into, int n) {
+      for (int i = 0; i < n; i++) {
+        into[i] = data[from + i];
+      }
+    }
+
+    @Override
+    public void write(int from, double[] values, int n) {
+      for (int i = 0; i < n; i++) {
+        data[from + i] = (float) values[i];
+      }
     }
   }
 
@@ -61,6 +81,16 @@ public abstract sealed class Trace permits Trace.FloatTrace, Trace.DoubleTrace {
     @Override
     public int length() {
       return data.length;
+    }
+  
+    @Override
+    public void read(int from, double[] into, int n) {
+      System.arraycopy(data, from, into, 0, n);
+    }
+
+    @Override
+    public void write(int from, double[] values, int n) {
+      System.arraycopy(values, 0, data, from, n);
     }
   }
 }

@@ -111,6 +111,19 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
   /** Adds an accumulator, mapped through sign and magnitude, to the raw parameter's gradient. */
   public abstract void finishBackward(double[] accumulator);
 
+  /** The raw magnitudes (wiring edge order), live. */
+  public Parameter rawMagnitudes() {
+    return raw;
+  }
+
+  /** Sets every edge's magnitude to {@code factor} times the magnitude of {@code original} raw values. */
+  public void scaleFrom(double[] original, double factor) {
+    double[] v = raw.value();
+    for (int e = 0; e < v.length; e++) {
+      v[e] = magnitude.raw(magnitude.value(original[e]) * factor);
+    }
+  }
+
   protected void addEdgeGradient(int e, double gradWeight) {
     raw.gradient()[e] += edges.sign() * magnitude.derivative(raw.value()[e]) * gradWeight;
   }

@@ -71,6 +71,11 @@ public final class Trainer implements AutoCloseable {
     return shards.get(0).network;
   }
 
+  /** Copies the master's parameters to every shard (after changing them outside the trainer). */
+  public void resynchronise() {
+    synchronise();
+  }
+
   /** Continues from a checkpoint's state (parameters, optimiser, history, episode). */
   public void resume(TrainingState from) {
     master().parameters().restore(from.parameters);

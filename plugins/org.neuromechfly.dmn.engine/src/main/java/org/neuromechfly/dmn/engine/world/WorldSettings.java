@@ -70,6 +70,13 @@ public record WorldSettings(
         turbulenceStd, turbulenceTau, successRadius);
   }
 
+  public WorldSettings withAdaptationTau(double tau) {
+    return new WorldSettings(
+        sensoryPopulation, ornGain, halfSaturation, tau, antennaLateral, antennaForward, maxTurnRate,
+        speedFloor, forwardGain, turnGain, rateTau, goalBonus, awayPenalty, finalDistance,
+        turbulenceStd, turbulenceTau, successRadius);
+  }
+
   public WorldSettings withAntennae(double lateral, double forward) {
     return new WorldSettings(
         sensoryPopulation, ornGain, halfSaturation, adaptationTau, lateral, forward, maxTurnRate,

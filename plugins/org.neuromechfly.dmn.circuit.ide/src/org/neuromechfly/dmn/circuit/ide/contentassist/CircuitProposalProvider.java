@@ -1,0 +1,111 @@
+package org.neuromechfly.dmn.circuit.ide.contentassist;
+
+import com.google.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.AbstractElement;
+import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.Group;
+import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
+import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.neuromechfly.dmn.circuit.circuit.Circuit;
+import org.neuromechfly.dmn.circuit.circuit.Quantity;
+import org.neuromechfly.dmn.circuit.reference.ReferenceDataProvider;
+import org.neuromechfly.dmn.circuit.units.QuantityRules;
+import org.neuromechfly.dmn.circuit.units.Vocabulary;
+import org.neuromechfly.dmn.connectome.reference.CellType;
+import org.neuromechfly.dmn.model.Dimension;
+import org.neuromechfly.dmn.model.Transmitter;
+import org.neuromechfly.dmn.model.Unit;
+
+/**
+ * Proposals the grammar alone cannot know: units of the dimension a place expects, the words a
+ * setting accepts (optimizers, plume models, …) and the cell types of the reference data.
+ */
+public class CircuitProposalProvider extends IdeContentProposalProvider {
+  /** Settings whose identifier value comes from a vocabulary, keyed by the keyword before it. */
+  private static final Map<String, Vocabulary<?>> WORDS =
+      Map.of(
+          "optimizer", Vocabulary.OPTIMIZERS,
+          "engine", Vocabulary.ENGINES,
+          "surrogate", Vocabulary.SURROGATES,
+          "schedule", Vocabulary.SCHEDULES,
+          "plume", Vocabulary.PLUMES,
+          "gradient", Vocabulary.GRADIENT_PATHS,
+          "shared", Vocabulary.SHARING,
+          "sign", Vocabulary.SIGNS);
+
+  @Inject private QuantityRules quantities;
+  @Inject private ReferenceDataProvider reference;
+
+  @Override
+  protected void _createProposals(Assignment assignment, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+    String feature = assignment.getFeature();
+    if ("unit".equals(feature)) {
+      proposeUnits(context, acceptor);
+    } else if ("cellType".equals(feature)) {
+      proposeCellTypes(context, acceptor);
+    } else if ("format".equals(feature) && "ConnectomeSource".equals(ruleName(assignment))) {
+      propose(Vocabulary.CONNECTOME_FORMATS.words(), context, acceptor);
+    } else if ("transmitter".equals(feature)) {
+      propose(Arrays.stream(Transmitter.values()).map(Transmitter::symbol).toList(), context, acceptor);
+    } else {
+      String keyword = keywordBefore(assignment);
+      if (keyword != null && WORDS.containsKey(keyword)) {
+        propose(WORDS.get(keyword).words(), context, acceptor);
+      }
+    }
+    super._createProposals(assignment, context, acceptor);
+  }
+
+  private void proposeUnits(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+    EObject model = context.getCurrentModel();
+    Dimension dimension = null;
+    if (model instanceof Quantity quantity) {
+      dimension = quantities.expectation(quantity).dimension();
+    } else if (model != null) {
+      dimension = quantities.expectationIn(model).dimension();
+    }
+    List<String> units = dimension == null ? List.of() : Unit.symbolsOf(dimension);
+    propose(units, context, acceptor);
+  }
+
+  private void proposeCellTypes(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+    EObject root = context.getRootModel();
+    if (root instanceof Circuit circuit) {
+      var data = reference.forCircuit(circuit).data();
+      if (data != null) {
+        propose(data.cellTypes().stream().map(CellType::name).toList(), context, acceptor);
+      }
+    }
+  }
+
+  private void propose(List<String> words, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+    for (String word : words) {
+      var entry = getProposalCreator().createProposal(word, context);
+      if (entry != null) {
+        acceptor.accept(entry, getProposalPriorities().getDefaultPriority(entry));
+      }
+    }
+  }
+
+  private static String keywordBefore(Assignment assignment) {
+    if (assignment.eContainer() instanceof Group group) {
+      List<AbstractElement> elements = group.getElements();
+      int index = elements.indexOf(assignment);
+      if (index > 0 && elements.get(index - 1) instanceof Keyword keyword) {
+        return keyword.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String ruleName(Assignment assignment) {
+    var rule = org.eclipse.xtext.GrammarUtil.containingRule(assignment);
+    return rule == null ? null : rule.getName();
+  }
+}

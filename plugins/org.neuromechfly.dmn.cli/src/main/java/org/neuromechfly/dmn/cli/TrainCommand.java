@@ -1,0 +1,119 @@
+package org.neuromechfly.dmn.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.neuromechfly.dmn.connectome.wiring.CircuitWiring;
+import org.neuromechfly.dmn.connectome.wiring.CircuitWiringBuilder;
+import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
+import org.neuromechfly.dmn.engine.TrainOptions;
+import org.neuromechfly.dmn.engine.TrainingResult;
+import org.neuromechfly.dmn.engine.TrainingRun;
+import org.neuromechfly.dmn.model.ExecutionEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dmn train FILE}: validates, wires (connectome data or the seeded synthetic generator) and
+ * trains by BPTT, writing a run folder with checkpoints, history, plots and a summary.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a circuit end to end by backpropagation through time.")
+final class TrainCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .circuit file")
+  Path file;
+
+  @Option(names = "--episodes", paramLabel = "N", description = "override the model's number of episodes")
+  Integer episodes;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/<circuit>, or runs/<circuit>-2, … if taken)")
+  Path outDir;
+
+  @Option(names = "--resume", paramLabel = "DIR", description = "continue the run in DIR from its last checkpoint")
+  Path resume;
+
+  @Option(names = "--engine", paramLabel = "ENGINE", description = "fused (default) or samediff")
+  String engine;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "where connectome sources resolve (default: -Ddmn.data.dir, $DMN_DATA_DIR, ../shared/data)")
+  Path dataDir;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "batch shards trained in parallel (default: ${DEFAULT-VALUE})")
+  int threads;
+
+  @Option(names = "--no-progress", description = "no progress bar (for logs)")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws Exception {
+    var err = spec.commandLine().getErr();
+    var out = spec.commandLine().getOut();
+    ModelWorkspace workspace = new ModelWorkspace();
+    var model = workspace.load(file);
+    if (model.hasErrors()) {
+      Diagnostics.print(model, err);
+      err.println(file + ": not trained, fix the errors above first");
+      return 1;
+    }
+    var circuit = workspace.compile(model);
+    DataDirectory data = dataDir == null ? DataDirectory.fromSystemProperty() : DataDirectory.of(dataDir);
+    out.println("wiring " + circuit.name() + " (" + circuit.neuronCount() + " neurons)");
+    out.flush();
+    CircuitWiring wiring = CircuitWiringBuilder.build(circuit, data);
+    out.printf(Locale.ROOT, "  %,d synapses in %d projections%n", wiring.edgeCount(), wiring.projections().size());
+    Path runDir = resume != null ? (outDir == null ? resume : outDir) : chooseRunDir(circuit.name());
+    if (resume != null && !Files.isRegularFile(resume.resolve("checkpoint.json"))) {
+      throw new UserError(resume + ": no checkpoint.json to resume from");
+    }
+    TrainOptions options = TrainOptions.of(runDir)
+        .withEpisodes(episodes)
+        .withResume(resume)
+        .withEngine(parseEngine())
+        .withThreads(threads)
+        .withProgressBar(!noProgress);
+    out.println("training into " + options.outDir());
+    out.flush();
+    TrainingResult result = TrainingRun.train(wiring, options, new ConsoleTrainingListener(out, noProgress));
+    out.printf(Locale.ROOT, "done: %d episodes, %.2f s/episode, final loss %.4f%n", result.episodes(), result.secondsPerEpisode(), result.finalLoss());
+    out.printf(Locale.ROOT, "held-out success %.1f %% -> %.1f %% (closest approach %.1f mm)%n",
+        100 * result.successBefore(), 100 * result.successAfter(), 1000 * result.closestApproachAfter());
+    out.println("run folder: " + result.runDir() + " (summary.txt, history.csv, loss.png, checkpoint.json)");
+    out.flush();
+    return 0;
+  }
+
+  private ExecutionEngine parseEngine() {
+    if (engine == null) {
+      return null;
+    }
+    return switch (engine.toLowerCase(Locale.ROOT)) {
+      case "fused" -> ExecutionEngine.FUSED;
+      case "samediff" -> ExecutionEngine.SAMEDIFF;
+      default -> throw new UserError("unknown engine '" + engine + "'; use fused or samediff");
+    };
+  }
+
+  /** A fresh run folder: never overwrite an earlier run's results. */
+  private Path chooseRunDir(String name) throws java.io.IOException {
+    if (outDir != null) {
+      try (var entries = Files.list(outDir)) {
+        if (entries.findAny().isPresent()) {
+          throw new UserError(outDir + " already holds a run; use --resume " + outDir + " to continue it, or another --out");
+        }
+      } catch (java.nio.file.NoSuchFileException e) {
+        // a new folder: fine
+      }
+      return outDir;
+    }
+    Path base = Path.of("runs", name);
+    Path candidate = base;
+    for (int i = 2; Files.exists(candidate); i++) {
+      candidate = Path.of("runs", name + "-" + i);
+    }
+    return candidate;
+  }
+}

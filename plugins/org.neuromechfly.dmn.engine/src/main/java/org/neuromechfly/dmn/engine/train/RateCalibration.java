@@ -1,0 +1,123 @@
+package org.neuromechfly.dmn.engine.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neuromechfly.dmn.engine.Parameter;
+import org.neuromechfly.dmn.engine.fused.ActivityObjective;
+import org.neuromechfly.dmn.engine.fused.BpttKernel;
+import org.neuromechfly.dmn.engine.fused.Network;
+import org.neuromechfly.dmn.engine.fused.NetworkActivity;
+import org.neuromechfly.dmn.engine.neuron.LifPopulation;
+import org.neuromechfly.dmn.engine.synapse.Synapses;
+import org.neuromechfly.dmn.engine.world.OdourWorld;
+import org.neuromechfly.dmn.engine.world.StartPositions;
+import org.neuromechfly.dmn.engine.world.WorldSettings;
+import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.NavigationTask;
+
+/**
+ * Data-driven initialisation (in the spirit of LSUV): before training, each population in
+ * declaration order is brought to a target mean firing rate on short closed-loop episodes, by
+ * bisection on one number — the common scale of its excitatory input projections or, for a
+ * population without excitatory input (sensory cells, DNs driven only by inhibition), its bias.
+ * Initial rates set by hand-picked weights were either saturated (~200 Hz) or silent, and in both
+ * regimes surrogate gradients vanish; moderate rates are what let the contrast signal and the
+ * gradient pass through five layers.
+ */
+public final class RateCalibration {
+  private static final int STEPS = 300;
+  private static final int ITERATIONS = 14;
+
+  private RateCalibration() {}
+
+  /**
+   * Calibrates {@code network} in place and returns, per population, what was set: {@code scale:<pop>}
+   * (factor on the declared magnitudes of its excitatory inputs) or {@code bias:<pop>}, and the rate
+   * reached, {@code hz:<pop>}.
+   *
+   * @param targets target mean rate in Hz per population name; populations not named are left alone
+   */
+  public static Map<String, Double> calibrate(
+      Network network, CircuitSpec spec, WorldSettings world, Map<String, Double> targets, long seed) {
+    NavigationTask full = (NavigationTask) spec.task();
+    NavigationTask task = new NavigationTask(full.arenaWidth(), full.arenaHeight(), full.source(),
+        full.plume(), full.plumeSigma(), full.startCentre(), full.startRadius(), STEPS, full.dt(),
+        full.motorDelay(), full.forward(), full.turn(), full.maxSpeed(), full.gradientPath());
+    int batch = 8;
+    OdourWorld env = new OdourWorld(spec, task, world, batch);
+    env.setStarts(StartPositions.draw(task, batch, seed), seed);
+    BpttKernel kernel = new BpttKernel(network, STEPS, batch);
+    Map<String, Double> out = new LinkedHashMap<>();
+    List<LifPopulation> pops = network.populations();
+    for (int p = 0; p < pops.size(); p++) {
+      Double target = targets.get(pops.get(p).name());
+      if (target == null) {
+        continue;
+      }
+      List<Synapses> excitatory = new ArrayList<>();
+      for (Synapses s : network.synapses()) {
+        if (s.targetPopulation() == p && s.edges().sign() > 0 && s.sourcePopulation() != p) {
+          excitatory.add(s);
+        }
+      }
+      final int pop = p;
+      if (!excitatory.isEmpty()) {
+        List<double[]> original = excitatory.stream().map(s -> s.rawMagnitudes().value().clone()).toList();
+        double lo = Math.log(1e-3);
+        double hi = Math.log(1e3);
+        for (int i = 0; i < ITERATIONS; i++) {
+          double mid = (lo + hi) / 2;
+          apply(network, excitatory, original, Math.exp(mid));
+          if (rate(kernel, env, pop, network.dt()) > target) {
+            hi = mid;
+          } else {
+            lo = mid;
+          }
+        }
+        double f = Math.exp((lo + hi) / 2);
+        apply(network, excitatory, original, f);
+        out.put("scale:" + pops.get(p).name(), f);
+      } else {
+        Parameter bias = network.parameters().get(pops.get(p).name() + ".bias")
+            .orElseThrow(() -> new IllegalArgumentException("no bias for " + pop));
+        double lo = -5;
+        double hi = 10;
+        for (int i = 0; i < ITERATIONS; i++) {
+          double mid = (lo + hi) / 2;
+          java.util.Arrays.fill(bias.value(), mid);
+          network.prepare();
+          if (rate(kernel, env, pop, network.dt()) > target) {
+            hi = mid;
+          } else {
+            lo = mid;
+          }
+        }
+        java.util.Arrays.fill(bias.value(), (lo + hi) / 2);
+        network.prepare();
+        out.put("bias:" + pops.get(p).name(), (lo + hi) / 2);
+      }
+      out.put("hz:" + pops.get(p).name(), rate(kernel, env, p, network.dt()));
+    }
+    return out;
+  }
+
+  private static void apply(Network network, List<Synapses> syn, List<double[]> original, double f) {
+    for (int i = 0; i < syn.size(); i++) {
+      syn.get(i).scaleFrom(original.get(i), f);
+    }
+    network.prepare();
+  }
+
+  private static double rate(BpttKernel kernel, OdourWorld env, int p, double dt) {
+    kernel.forward(env, ActivityObjective.NONE);
+    NetworkActivity a = kernel.activity();
+    var trace = a.state(p).outputTrace();
+    double sum = 0;
+    for (int i = 0; i < trace.length(); i++) {
+      sum += trace.get(i);
+    }
+    return sum / trace.length() / dt;
+  }
+}

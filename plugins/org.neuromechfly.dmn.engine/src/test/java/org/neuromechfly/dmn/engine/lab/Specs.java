@@ -1,0 +1,34 @@
+package org.neuromechfly.dmn.engine.lab;
+
+import java.util.List;
+import java.util.Map;
+import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
+import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.NavigationTask;
+import org.neuromechfly.dmn.model.Quantity;
+import org.neuromechfly.dmn.model.TrainingSpec;
+import org.neuromechfly.dmn.model.Unit;
+
+/** Variants of the golden spec for experiments. */
+final class Specs {
+  private Specs() {}
+
+  static CircuitSpec with(CircuitSpec s, int steps, int episodes, double lr, long seed, Map<String, String> o) {
+    NavigationTask f = (NavigationTask) s.task();
+    Quantity vmax = o.containsKey("vmax") ? Quantity.of(Double.parseDouble(o.get("vmax")), Unit.MILLIMETRE_PER_SECOND)
+        : f.maxSpeed();
+    NavigationTask task = new NavigationTask(f.arenaWidth(), f.arenaHeight(), f.source(), f.plume(), f.plumeSigma(),
+        f.startCentre(), f.startRadius(), steps, f.dt(), f.motorDelay(), f.forward(), f.turn(), vmax,
+        f.gradientPath());
+    TrainingSpec t = s.training();
+    TrainingSpec n = new TrainingSpec(t.optimizer(), lr, t.schedule(), episodes, t.batch(), t.clip(), seed,
+        Integer.parseInt(o.getOrDefault("every", "" + t.checkpointEvery())), t.bpttWindow(), t.engine(),
+        t.surrogate(), t.surrogateSlope());
+    return new CircuitSpec(s.name(), s.referenceData(), s.connectomes(), s.populations(), s.projections(), task,
+        s.losses(), n, s.exports());
+  }
+
+  static List<EdgeArrays> wiring(CircuitSpec spec, Map<String, String> o) {
+    return GoldenCircuit.wiring(spec);
+  }
+}

@@ -1,0 +1,209 @@
+package org.neuromechfly.dmn.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.neuromechfly.dmn.connectome.wiring.CircuitWiring;
+import org.neuromechfly.dmn.connectome.wiring.CircuitWiringBuilder;
+import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
+import org.neuromechfly.dmn.connectome.wiring.ProjectionWiring;
+import org.neuromechfly.dmn.engine.Parameter;
+import org.neuromechfly.dmn.engine.fused.Network;
+import org.neuromechfly.dmn.engine.fused.NetworkOptions;
+import org.neuromechfly.dmn.engine.neuron.LifPopulation;
+import org.neuromechfly.dmn.engine.neuron.PositiveParameter;
+import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
+import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
+import org.neuromechfly.dmn.engine.synapse.SynapseLayout;
+import org.neuromechfly.dmn.engine.synapse.Synapses;
+import org.neuromechfly.dmn.engine.train.CheckpointStore;
+import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.LearnableParameter;
+import org.neuromechfly.dmn.model.ParameterSharing;
+import org.neuromechfly.dmn.model.Population;
+import org.neuromechfly.dmn.model.json.CircuitJson;
+
+/**
+ * A circuit with every number an exporter needs, in physical units: per-cell neuron parameters and
+ * signed weights per edge. Built from the IR and its wiring (initial values) or from a run folder
+ * (trained values, decoded through the engine's own parameter mapping so exports match training).
+ *
+ * <p>Modulatory projections (sign 0) carry no fast drive in the engine and are left out here too.
+ *
+ * @param spec the circuit
+ * @param dt simulation step, seconds
+ * @param populations one entry per IR population, same order
+ * @param projections one entry per non-modulatory projection, IR order
+ * @param origin where the numbers came from (for metadata and messages)
+ */
+public record CircuitParameters(
+    CircuitSpec spec,
+    double dt,
+    List<PopulationParameters> populations,
+    List<ProjectionWeights> projections,
+    String origin) {
+
+  /** Step used when the circuit declares no task. */
+  public static final double DEFAULT_DT = 1e-3;
+
+  public CircuitParameters {
+    Objects.requireNonNull(spec, "spec");
+    if (!(dt > 0)) {
+      throw new IllegalArgumentException("dt must be positive: " + dt);
+    }
+    populations = List.copyOf(populations);
+    projections = List.copyOf(projections);
+  }
+
+  /** The simulation step of a circuit: its task's dt, else {@link #DEFAULT_DT}. */
+  public static double dtOf(CircuitSpec spec) {
+    return spec.task() == null ? DEFAULT_DT : spec.task().dt().si();
+  }
+
+  /** Initial parameters: the IR's neuron values and the wiring's initial weights. */
+  public static CircuitParameters initial(CircuitWiring wiring) {
+    CircuitSpec spec = wiring.spec();
+    double dt = dtOf(spec);
+    List<PopulationParameters> pops = spec.populations().stream().map(PopulationParameters::initial).toList();
+    List<ProjectionWeights> projs = new ArrayList<>();
+    for (ProjectionWiring w : wiring.projections()) {
+      if (w.sign() == 0) {
+        continue;
+      }
+      float[] weights = w.initialWeights();
+      double[] d = new double[weights.length];
+      for (int e = 0; e < d.length; e++) {
+        d[e] = weights[e];
+      }
+      var edges = w.edges();
+      projs.add(new ProjectionWeights(w.projection(), edges.sourceCount(), edges.targetCount(), edges.rowPtr(),
+          edges.sourceIndex(), d, delaySteps(w.projection(), dt)));
+    }
+    return new CircuitParameters(spec, dt, pops, projs, "initial values of circuit " + spec.name());
+  }
+
+  /** Which parameters of a run folder to export. */
+  public enum RunCheckpoint {
+    /** {@code best.json} when present (best held-out score), else the last checkpoint. */
+    BEST,
+    /** {@code checkpoint.json}: the parameters at the end of training. */
+    LAST
+  }
+
+  /**
+   * Trained parameters of a run folder: {@code circuit.json} gives the IR, the wiring is rebuilt from
+   * it (deterministic in the seed) and the parameter values come from {@code best.json} or
+   * {@code checkpoint.json}, mapped to physical values by the engine's own network.
+   */
+  public static CircuitParameters trained(Path runFolder, DataDirectory data, RunCheckpoint which) {
+    Path circuit = runFolder.resolve("circuit.json");
+    if (!Files.isRegularFile(circuit)) {
+      throw new IllegalArgumentException("no circuit.json in " + runFolder + ": not a run folder of dmn train");
+    }
+    CircuitSpec spec;
+    try {
+      spec = CircuitJson.read(Files.readString(circuit));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + circuit, e);
+    }
+    Map<String, double[]> values;
+    String origin;
+    Path best = runFolder.resolve(CheckpointStore.BEST);
+    if (which == RunCheckpoint.BEST && Files.isRegularFile(best)) {
+      values = readBest(best);
+      origin = best.toString();
+    } else {
+      values = CheckpointStore.read(runFolder).parameters;
+      origin = runFolder.resolve(CheckpointStore.CHECKPOINT).toString();
+    }
+    return fromValues(CircuitWiringBuilder.build(spec, data), values, origin);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, double[]> readBest(Path best) {
+    try {
+      var mapper = CircuitJson.mapper();
+      return mapper.readValue(best.toFile(),
+          mapper.getTypeFactory().constructMapType(java.util.LinkedHashMap.class, String.class, double[].class));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + best, e);
+    }
+  }
+
+  /**
+   * Parameters from raw values as the engine stores them (checkpoint maps), decoded by building the
+   * engine's network for the wiring and restoring the values into it.
+   */
+  public static CircuitParameters fromValues(CircuitWiring wiring, Map<String, double[]> raw, String origin) {
+    CircuitSpec spec = wiring.spec();
+    double dt = dtOf(spec);
+    var t = spec.training();
+    NetworkOptions options =
+        NetworkOptions.training(new SurrogateSpike(t.surrogate(), t.surrogateSlope()))
+            .withLayout(new SynapseLayout(SynapseLayout.Kind.SPARSE, 1.0, Long.MAX_VALUE));
+    List<EdgeArrays> edges = wiring.projections().stream().map(EdgeArrays::of).toList();
+    Network network = new Network(spec, edges, dt, options);
+    network.parameters().restore(raw);
+    network.prepare();
+    List<PopulationParameters> pops = new ArrayList<>();
+    for (int i = 0; i < spec.populations().size(); i++) {
+      Population p = spec.populations().get(i);
+      LifPopulation lif = network.populations().get(network.populationIndex(p.name()));
+      int n = p.count();
+      double[] tau = new double[n];
+      double[] theta = new double[n];
+      for (int c = 0; c < n; c++) {
+        tau[c] = lif.tauMem(c);
+        theta[c] = lif.threshold(c);
+      }
+      double[] bias = perCell(network, p, LearnableParameter.BIAS).orElse(PopulationParameters.filled(n, p.neuron().bias()));
+      double[] tauSyn = null;
+      if (p.neuron().tauSyn() != null && p.neuron().tauSyn().si() > 0) {
+        double floor = options.tauFloor();
+        tauSyn = perCell(network, p, LearnableParameter.TAU_SYN)
+            .map(raws -> java.util.Arrays.stream(raws).map(r -> PositiveParameter.value(r, floor)).toArray())
+            .orElse(PopulationParameters.filled(n, p.neuron().tauSyn().si()));
+      }
+      pops.add(new PopulationParameters(p, tau, tauSyn, theta, bias));
+    }
+    List<ProjectionWeights> projs = new ArrayList<>();
+    for (Synapses s : network.synapses()) {
+      EdgeArrays e = s.edges();
+      double[] w = new double[e.edgeCount()];
+      for (int k = 0; k < w.length; k++) {
+        w[k] = s.weight(k);
+      }
+      projs.add(new ProjectionWeights(e.projection(), e.sourceCount(), e.targetCount(), e.rowPtr(), e.sourceIndex(),
+          w, s.delay()));
+    }
+    return new CircuitParameters(spec, dt, pops, projs, origin);
+  }
+
+  /** Raw per-cell values of a neuron parameter, expanded from shared storage (engine naming). */
+  private static Optional<double[]> perCell(Network network, Population p, LearnableParameter kind) {
+    String owner = p.sharing() == ParameterSharing.PER_CELL_TYPE ? "type:" + p.cellType() : p.name();
+    Optional<Parameter> param = network.parameters().get(owner + "." + kind.keyword());
+    return param.map(par -> {
+      double[] out = new double[p.count()];
+      for (int c = 0; c < out.length; c++) {
+        out[c] = par.value()[par.size() == 1 ? 0 : c];
+      }
+      return out;
+    });
+  }
+
+  static int delaySteps(org.neuromechfly.dmn.model.Projection p, double dt) {
+    return p.delay() == null ? 1 : Math.max(1, (int) Math.round(p.delay().si() / dt));
+  }
+
+  public PopulationParameters population(String name) {
+    return populations.stream().filter(p -> p.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no population " + name + " in " + spec.name()));
+  }
+}

@@ -1,0 +1,11 @@
+package org.neuromechfly.dmn.export;
+
+/** How a target handles a feature. */
+public enum SupportLevel {
+  /** Exported exactly. */
+  FULL,
+  /** Exported with a documented approximation (quantised, rounded, averaged); exports warn. */
+  APPROXIMATED,
+  /** Not exported: the export fails with a message naming the feature and the target. */
+  UNSUPPORTED
+}
