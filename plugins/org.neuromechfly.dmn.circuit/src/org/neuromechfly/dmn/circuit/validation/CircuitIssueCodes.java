@@ -55,6 +55,10 @@ public final class CircuitIssueCodes {
   public static final String CONNECTOME_COUNT_MISMATCH = PREFIX + "connectome_count_mismatch";
   public static final String CONNECTOME_UNAVAILABLE = PREFIX + "connectome_unavailable";
 
+  // export targets
+  public static final String TARGET_UNSUPPORTED = PREFIX + "target_unsupported";
+  public static final String TARGET_LIMIT_EXCEEDED = PREFIX + "target_limit_exceeded";
+
   /** The short form shown to users: {@code missing_unit}. */
   public static String shortCode(String code) {
     return code != null && code.startsWith(PREFIX) ? code.substring(PREFIX.length()) : code;

@@ -16,6 +16,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
       LossChecks.class,
       TrainingChecks.class,
       ReferenceDataChecks.class,
-      ConnectomeQueryChecks.class
+      ConnectomeQueryChecks.class,
+      TargetCapabilityChecks.class
     })
 public class CircuitValidator extends AbstractCircuitValidator {}

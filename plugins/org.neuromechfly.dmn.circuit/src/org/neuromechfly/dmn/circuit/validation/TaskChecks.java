@@ -66,6 +66,19 @@ public class TaskChecks extends CircuitCheck {
     }
   }
 
+  /** The engine steers by the difference of the turn cells' two halves (left minus right). */
+  @Check
+  public void checkTurnCells(org.neuromechfly.dmn.circuit.circuit.TurnSetting turn) {
+    CellSlice slice = turn.getCells();
+    if (slice == null || slice.getPopulation() == null || slice.getPopulation().eIsProxy()) {
+      return;
+    }
+    int size = slice.eIsSet(Literals.CELL_SLICE__LAST) ? slice.getLast() - slice.getFirst() + 1 : Settings.count(slice.getPopulation()).orElse(2);
+    if (size < 2) {
+      error("Turning needs at least 2 cells: the first half turns left, the second half right.", turn, Literals.TURN_SETTING__CELLS, CircuitIssueCodes.SLICE_OUT_OF_RANGE);
+    }
+  }
+
   @Check
   public void checkInsideArena(Task task) {
     var arena = Settings.first(task.getSettings(), ArenaSetting.class);

@@ -69,6 +69,31 @@ public final class ProblemMarkers {
     return attributes;
   }
 
+  /**
+   * The issue a marker was written from, as far as markers keep it: code, data, message, severity and
+   * where it is ({@code offset} from the caller, since an open editor tracks a marker's moving position).
+   */
+  public static Issue toIssue(IMarker marker, int offset, int length) {
+    Issue.IssueImpl issue = new Issue.IssueImpl();
+    issue.setCode(marker.getAttribute(Issue.CODE_KEY, null));
+    String data = marker.getAttribute(ISSUE_DATA, null);
+    issue.setData(data == null ? null : data.split("\n", -1));
+    issue.setMessage(marker.getAttribute(IMarker.MESSAGE, ""));
+    issue.setSeverity(
+        switch (marker.getAttribute(IMarker.SEVERITY, IMarker.SEVERITY_ERROR)) {
+          case IMarker.SEVERITY_ERROR -> Severity.ERROR;
+          case IMarker.SEVERITY_WARNING -> Severity.WARNING;
+          default -> Severity.INFO;
+        });
+    issue.setOffset(offset);
+    issue.setLength(length);
+    int line = marker.getAttribute(IMarker.LINE_NUMBER, -1);
+    if (line > 0) {
+      issue.setLineNumber(line);
+    }
+    return issue;
+  }
+
   private static int severity(Severity severity) {
     return switch (severity) {
       case ERROR -> IMarker.SEVERITY_ERROR;

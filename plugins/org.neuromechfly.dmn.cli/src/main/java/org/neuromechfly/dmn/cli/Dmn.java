@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       FormatCommand.class,
       TrainCommand.class,
       GenerateCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       DiffCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -12,7 +12,8 @@ final class FailureHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
     var err = commandLine.getErr();
-    if (e instanceof UserError || e instanceof org.neuromechfly.dmn.connectome.ConnectomeException || e instanceof IllegalArgumentException) {
+    if (e instanceof UserError || e instanceof org.neuromechfly.dmn.connectome.ConnectomeException || e instanceof IllegalArgumentException
+        || e instanceof org.neuromechfly.dmn.export.ExportException) {
       err.println("error: " + e.getMessage());
     } else if (e instanceof java.io.IOException io) {
       err.println("error: " + describe(io));

@@ -106,10 +106,10 @@ class DmnCommandLineTest {
         circuit C
         population PN : uPN { count 20 }
         population KC : KC { count 100 tau_mem 20 ms }
-        population DN : DN { count 2 }
+        population DN : DN { count 3 }
         projection PN -> KC random fan_in 7
         task navigation { arena 200 mm x 200 mm source at (150 mm, 100 mm) start within 40 mm of (50 mm, 100 mm)
-          steps 100 dt 1 ms forward from DN[0..0] turn from DN[1..1] }
+          steps 100 dt 1 ms forward from DN[0..0] turn from DN[1..2] }
         loss { sparsity 0.01 on KC energy 0.1 }
         """);
     Files.writeString(b, """
@@ -120,7 +120,7 @@ class DmnCommandLineTest {
         }
         population KC : KC { count 100  tau_mem 15 ms }
         population DN : DN {
-          count 2
+          count 3
         }
         projection PN -> KC random fan_in 6
         task navigation {
@@ -130,7 +130,7 @@ class DmnCommandLineTest {
           steps 100
           dt 1 ms
           forward from DN[0..0]
-          turn from DN[1..1]
+          turn from DN[1..2]
         }
         loss {
           sparsity 0.01 on KC
@@ -144,5 +144,26 @@ class DmnCommandLineTest {
     assertEquals("KC tau_mem 20 ms → 15 ms\nPN -> KC fan_in 7 → 6\nloss energy 0.1 → 0.2\n", r.out());
     Result json = dmn("diff", "--json", a.toString(), b.toString());
     assertTrue(json.out().contains("\"property\" : \"fan_in\""), json.out());
+  }
+
+  /** The CLI reports, for every model of the language's invalid corpus, the codes the model expects. */
+  @Test
+  void reportsTheExpectedCodesOnTheInvalidCorpus() throws Exception {
+    Path corpus = Path.of("../org.neuromechfly.dmn.circuit.tests/resources/corpus/invalid");
+    var expect = java.util.regex.Pattern.compile("//\\s*expect\\s+(error|warning|info)\\s+(\\S+)\\s+(\\d+):(\\d+)");
+    try (var models = Files.list(corpus)) {
+      for (Path model : models.filter(f -> f.toString().endsWith(".circuit")).sorted().toList()) {
+        String text = Files.readString(model);
+        Result r = dmn("validate", model.toString());
+        var m = expect.matcher(text);
+        boolean errors = false;
+        while (m.find()) {
+          String line = model + ":" + m.group(3) + ":" + m.group(4) + ": " + m.group(1) + ": ";
+          assertTrue(r.out().lines().anyMatch(l -> l.startsWith(line) && l.endsWith("[" + m.group(2) + "]")), model + " lacks " + line + "[" + m.group(2) + "]:\n" + r.out());
+          errors |= m.group(1).equals("error");
+        }
+        assertEquals(errors ? 1 : 0, r.exit(), model + ": " + r.err());
+      }
+    }
   }
 }

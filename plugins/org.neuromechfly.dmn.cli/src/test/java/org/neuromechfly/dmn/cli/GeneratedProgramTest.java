@@ -30,7 +30,7 @@ class GeneratedProgramTest {
       }
 
       population DN : DN {
-        count 2
+        count 3
         tau_mem 10 ms
         learn bias
       }
@@ -45,7 +45,7 @@ class GeneratedProgramTest {
         dt 1 ms
         max speed 250 mm/s
         forward from DN[0..0]
-        turn from DN[1..1]
+        turn from DN[1..2]
       }
 
       loss {

@@ -79,7 +79,7 @@ public final class TrainingRun {
     TrainingSpec t = run.training();
     TrainerSettings settings = new TrainerSettings(t.episodes(), options.threads(), options.heldOut(),
         options.world(), NetworkOptions.training(new SurrogateSpike(t.surrogate(), t.surrogateSlope())), dir,
-        options.curriculumEpisodes());
+        options.curriculumEpisodes(), options.rateTargets());
     try (ProgressReporter progress = new ProgressReporter(listener, options.progressBar());
         Trainer session = new Trainer(run, wiring, settings, progress)) {
       if (options.resumeDir() != null) {

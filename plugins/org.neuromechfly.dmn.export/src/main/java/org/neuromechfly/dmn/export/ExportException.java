@@ -1,5 +1,8 @@
 package org.neuromechfly.dmn.export;
 
+import org.neuromechfly.dmn.model.export.ExportFeature;
+import org.neuromechfly.dmn.model.export.ExportTarget;
+
 /**
  * An export or import that cannot be done. The message names the target and the feature (or the
  * file node) and says what to change.

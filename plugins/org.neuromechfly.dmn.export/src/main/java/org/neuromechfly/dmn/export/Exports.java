@@ -80,7 +80,7 @@ public final class Exports {
     if (options.reportSteps() > 0) {
       boolean[][] input = LoihiSimulation.inputEvents(options.reportSteps(), net.layers().get(0).size(),
           options.inputProbability(), options.seed());
-      run = LoihiSimulation.run(circuit, net, input, options.inputCurrent());
+      run = LoihiSimulation.run(circuit, net, input);
     }
     QuantisationReport report = QuantisationReport.of(net, run, options.reportSteps(), options.inputProbability());
     output.writeAtomically(tmp -> NetxFile.write(net, tmp));
@@ -89,6 +89,7 @@ public final class Exports {
     json.put("circuit", net.circuit());
     json.put("source", circuit.origin());
     json.put("dt_s", net.dt());
+    json.put("input_current", net.inputCurrent());
     json.put("report", report);
     writeJson(reportFile, json);
     return new LoihiResult(output.file(), reportFile, net, report);

@@ -1,5 +1,7 @@
 package org.neuromechfly.dmn.export;
 
+import org.neuromechfly.dmn.model.export.ExportFeature;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

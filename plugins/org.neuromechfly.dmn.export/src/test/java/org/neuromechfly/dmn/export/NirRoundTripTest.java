@@ -44,7 +44,8 @@ class NirRoundTripTest {
       }
       for (int k = 0; k < original.projections().size(); k++) {
         ProjectionWeights a = original.projections().get(k);
-        ProjectionWeights b = back.projections().get(k);
+        ProjectionWeights b = back.projections().stream().filter(x -> x.label().equals(a.label())).findFirst()
+            .orElseThrow();
         assertEquals(a.label(), b.label());
         assertEquals(a.delaySteps(), b.delaySteps());
         double[][] da = a.dense();

@@ -38,6 +38,7 @@ public final class DenseSynapses extends Synapses {
 
   @Override
   public void prepare() {
+    prepareScale();
     for (int e = 0; e < densePosition.length; e++) {
       w[densePosition[e]] = weight(e);
     }
@@ -99,8 +100,10 @@ public final class DenseSynapses extends Synapses {
 
   @Override
   public void finishBackward(double[] accumulator) {
+    beginEdgeGradients();
     for (int e = 0; e < densePosition.length; e++) {
       addEdgeGradient(e, accumulator[densePosition[e]]);
     }
+    endEdgeGradients();
   }
 }

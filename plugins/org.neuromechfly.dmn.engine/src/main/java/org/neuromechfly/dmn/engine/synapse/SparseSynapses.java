@@ -50,6 +50,7 @@ public final class SparseSynapses extends Synapses {
 
   @Override
   public void prepare() {
+    prepareScale();
     for (int c = 0; c < w.length; c++) {
       w[c] = weight(wiringEdge[c]);
     }
@@ -81,10 +82,17 @@ public final class SparseSynapses extends Synapses {
       for (int j = 0; j < sources; j++) {
         double o = source[so + j];
         double sum = 0;
-        for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
-          double g = gradTarget[to + target[c]];
-          sum += w[c] * g;
-          accumulator[c] += o * g;
+        int end = colPtr[j + 1];
+        if (o == 0) { // a silent source gets a gradient but contributes none to its weights
+          for (int c = colPtr[j]; c < end; c++) {
+            sum += w[c] * gradTarget[to + target[c]];
+          }
+        } else {
+          for (int c = colPtr[j]; c < end; c++) {
+            double g = gradTarget[to + target[c]];
+            sum += w[c] * g;
+            accumulator[c] += o * g;
+          }
         }
         gradSource[so + j] += sum;
       }
@@ -98,8 +106,10 @@ public final class SparseSynapses extends Synapses {
 
   @Override
   public void finishBackward(double[] accumulator) {
+    beginEdgeGradients();
     for (int c = 0; c < w.length; c++) {
       addEdgeGradient(wiringEdge[c], accumulator[c]);
     }
+    endEdgeGradients();
   }
 }

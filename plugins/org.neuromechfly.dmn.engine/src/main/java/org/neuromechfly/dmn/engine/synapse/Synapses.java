@@ -18,7 +18,11 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
   protected final int delay;
   protected final Magnitude magnitude;
   protected final Parameter raw;
+  /** Log of the projection's gain: weights are sign × e^gain × magnitude(raw). */
+  protected final Parameter gain;
   protected final int[] targetOfEdge;
+  private double scale;
+  private double gainGradient;
 
   protected Synapses(
       EdgeArrays edges,
@@ -41,6 +45,9 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
     }
     boolean learns = edges.projection().learnable() && edges.sign() != 0;
     this.raw = parameters.getOrCreate("w:" + edges.projection().label(), initial, learns);
+    // A fixed gain per projection, set by the initial rate calibration; kept out of the optimiser
+    // (a learnable log-gain with Adam let every bias drift faster than the weights could learn).
+    this.gain = parameters.getOrCreate("gain:" + edges.projection().label(), new double[] {0.0}, false);
     this.targetOfEdge = edges.targetIndex();
   }
 
@@ -89,7 +96,22 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
 
   /** Effective signed weight of edge {@code e} (wiring order). */
   public double weight(int e) {
-    return edges.sign() * magnitude.value(raw.value()[e]);
+    return edges.sign() * scale * magnitude.value(raw.value()[e]);
+  }
+
+  /** Recomputes the gain factor; subclasses call this first in {@link #prepare()}. */
+  protected void prepareScale() {
+    scale = Math.exp(gain.value()[0]);
+  }
+
+  /** The projection's gain factor e^gain. */
+  public double scale() {
+    return scale;
+  }
+
+  /** Log-gain parameter. */
+  public Parameter gain() {
+    return gain;
   }
 
   /** Recomputes effective weights from the raw parameter; call after every optimiser step. */
@@ -116,15 +138,24 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
     return raw;
   }
 
-  /** Sets every edge's magnitude to {@code factor} times the magnitude of {@code original} raw values. */
-  public void scaleFrom(double[] original, double factor) {
-    double[] v = raw.value();
-    for (int e = 0; e < v.length; e++) {
-      v[e] = magnitude.raw(magnitude.value(original[e]) * factor);
-    }
+  /** Multiplies every weight by {@code factor} relative to the log-gain {@code originalGain}. */
+  public void scaleFrom(double originalGain, double factor) {
+    gain.value()[0] = originalGain + Math.log(factor);
   }
 
   protected void addEdgeGradient(int e, double gradWeight) {
-    raw.gradient()[e] += edges.sign() * magnitude.derivative(raw.value()[e]) * gradWeight;
+    double r = raw.value()[e];
+    raw.gradient()[e] += edges.sign() * scale * magnitude.derivative(r) * gradWeight;
+    gainGradient += edges.sign() * scale * magnitude.value(r) * gradWeight;
+  }
+
+  /** Starts collecting edge gradients (call before the first {@link #addEdgeGradient}). */
+  protected void beginEdgeGradients() {
+    gainGradient = 0;
+  }
+
+  /** Adds the collected log-gain gradient. */
+  protected void endEdgeGradients() {
+    gain.gradient()[0] += gainGradient;
   }
 }

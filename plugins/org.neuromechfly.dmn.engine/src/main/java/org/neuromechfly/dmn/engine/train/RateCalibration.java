@@ -30,6 +30,14 @@ public final class RateCalibration {
   private static final int STEPS = 300;
   private static final int ITERATIONS = 14;
 
+  /**
+   * Targets that let the example circuit learn: receptors and projection neurons well inside their
+   * range, KCs sparse (~5 Hz mean, a few per cent active per 100 ms), MBONs and DNs tonically active so
+   * inhibition and contrast can move them both ways.
+   */
+  public static final Map<String, Double> DEFAULT_TARGETS =
+      Map.of("ORN", 50.0, "PN", 40.0, "KC", 5.0, "MBON", 30.0, "DN", 40.0);
+
   private RateCalibration() {}
 
   /**
@@ -64,7 +72,7 @@ public final class RateCalibration {
       }
       final int pop = p;
       if (!excitatory.isEmpty()) {
-        List<double[]> original = excitatory.stream().map(s -> s.rawMagnitudes().value().clone()).toList();
+        List<Double> original = excitatory.stream().map(s -> s.gain().value()[0]).toList();
         double lo = Math.log(1e-3);
         double hi = Math.log(1e3);
         for (int i = 0; i < ITERATIONS; i++) {
@@ -103,7 +111,7 @@ public final class RateCalibration {
     return out;
   }
 
-  private static void apply(Network network, List<Synapses> syn, List<double[]> original, double f) {
+  private static void apply(Network network, List<Synapses> syn, List<Double> original, double f) {
     for (int i = 0; i < syn.size(); i++) {
       syn.get(i).scaleFrom(original.get(i), f);
     }

@@ -42,6 +42,7 @@ public final class Trainer implements AutoCloseable {
   private final StartPositions heldOut;
   private TrainingState state = new TrainingState();
   private TrainingState lastGood;
+  private Map<String, Double> calibration = Map.of();
 
   public Trainer(CircuitSpec spec, List<EdgeArrays> wiring, TrainerSettings settings, TrainingListener listener) {
     this.spec = spec;
@@ -64,6 +65,16 @@ public final class Trainer implements AutoCloseable {
     this.schedule = new LearningRateSchedule(training.schedule(), training.learningRate(), settings.episodes());
     this.store = settings.outDir() == null ? null : new CheckpointStore(settings.outDir());
     this.heldOut = StartPositions.heldOut(task, settings.heldOut(), training.seed());
+    if (!settings.rateTargets().isEmpty()) {
+      calibration = RateCalibration.calibrate(master(), spec, settings.world(), settings.rateTargets(), training.seed());
+      listener.message("rate calibration: " + calibration);
+      synchronise();
+    }
+  }
+
+  /** What the initial rate calibration set and reached (empty without one). */
+  public Map<String, Double> calibration() {
+    return calibration;
   }
 
   /** The network whose parameters are trained (shard 0). */

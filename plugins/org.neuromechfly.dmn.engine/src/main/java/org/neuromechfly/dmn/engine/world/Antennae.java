@@ -4,7 +4,7 @@ package org.neuromechfly.dmn.engine.world;
  * Bilateral odour sensing with adapting receptor neurons. Each antenna samples the plume beside the
  * head; the first half of the sensory population listens to the left antenna, the second half to the
  * right. Input current = g·(φ − a) with φ = log(1 + c/c0) and a a running average (time constant
- * ~300 ms) of φ over both antennae: receptors report change and left–right contrast rather than
+ * {@link WorldSettings#adaptationTau()}) of φ over both antennae: receptors report change and left–right contrast rather than
  * absolute concentration (the prototype's step from ~5 % to 20–25 % success).
  */
 final class Antennae {

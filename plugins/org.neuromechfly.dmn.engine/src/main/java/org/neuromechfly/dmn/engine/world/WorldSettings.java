@@ -9,7 +9,10 @@ package org.neuromechfly.dmn.engine.world;
  *     cell type ORN (else the first population without inputs)
  * @param ornGain gain g of the adapting input g·(φ − a)
  * @param halfSaturation c0 in φ = log(1 + c/c0), concentration relative to the source peak
- * @param adaptationTau time constant of the running average a
+ * @param adaptationTau time constant of the running average a. 10 ms by default: the common-mode
+ *     signal of walking through the plume grows as speed × τ, and with the prototype's 300 ms it was
+ *     ~40× the left–right contrast at 250 mm/s, so spiking ORNs saturated or fell silent on both sides
+ *     together and the contrast was lost; at 10 ms the two are comparable
  * @param antennaLateral lateral offset of each antenna from the body axis
  * @param antennaForward forward offset of the antennae
  * @param maxTurnRate ω_max, rad/s
@@ -45,7 +48,7 @@ public record WorldSettings(
 
   public static WorldSettings defaults() {
     return new WorldSettings(
-        null, 10.0, 1e-4, 0.3, 1.5e-3, 1.0e-3, 8.0, 0.8, 20.0, 20.0, 0.01, 0.5, 0.1, 0.0, 0.5, 0.1,
+        null, 10.0, 1e-4, 0.01, 1.5e-3, 1.0e-3, 8.0, 0.8, 20.0, 20.0, 0.01, 0.5, 0.1, 0.0, 0.5, 0.1,
         0.015);
   }
 

@@ -52,10 +52,18 @@ public final class Learn {
         Integer.parseInt(o.getOrDefault("curriculum", "0")));
     long t0 = System.nanoTime();
     final CircuitSpec run = spec;
+    final Trainer[] trainerRef = new Trainer[1];
     try (Trainer trainer = new Trainer(spec, Specs.wiring(spec, o), settings, new TrainingListener() {
       @Override
       public void episode(EpisodeReport r) {
         if (r.episode() % 5 == 0) {
+          StringBuilder sc = new StringBuilder();
+          for (var p : trainerRef[0].master().parameters().all()) {
+            if (p.size() == 1 && p.learnable()) {
+              sc.append(String.format(" %s=%.3f", p.name(), p.value()[0]));
+            }
+          }
+          System.out.println("  params" + sc);
           System.out.printf("ep %d loss %.4f %s |g| %.3f %.2fs %s%n", r.episode(), r.loss(), r.components(),
               r.gradientNorm(), r.seconds(), r.measures());
         }
@@ -70,6 +78,7 @@ public final class Learn {
             closest * 1000, (System.nanoTime() - t0) / 1e9);
       }
     })) {
+      trainerRef[0] = trainer;
       if (!o.getOrDefault("calibrate", "").isEmpty()) {
         Map<String, Double> targets = new LinkedHashMap<>();
         for (String kv : o.get("calibrate").split(",")) {

@@ -24,8 +24,27 @@ final class Specs {
     TrainingSpec n = new TrainingSpec(t.optimizer(), lr, t.schedule(), episodes, t.batch(), t.clip(), seed,
         Integer.parseInt(o.getOrDefault("every", "" + t.checkpointEvery())), t.bpttWindow(), t.engine(),
         t.surrogate(), t.surrogateSlope());
-    return new CircuitSpec(s.name(), s.referenceData(), s.connectomes(), s.populations(), s.projections(), task,
-        s.losses(), n, s.exports());
+    java.util.List<org.neuromechfly.dmn.model.Population> pops = new java.util.ArrayList<>();
+    java.util.Set<String> frozen = java.util.Set.of(o.getOrDefault("freeze", "").split(","));
+    for (var p : s.populations()) {
+      var learned = p.learned().stream()
+          .filter(k -> !frozen.contains(p.name() + "." + k.keyword())).toList();
+      pops.add(new org.neuromechfly.dmn.model.Population(p.name(), p.cellType(), p.count(), p.neuron(), learned,
+          p.sharing()));
+    }
+    java.util.List<org.neuromechfly.dmn.model.LossTerm> losses = new java.util.ArrayList<>();
+    for (var l : s.losses()) {
+      if (l instanceof org.neuromechfly.dmn.model.LossTerm.Energy && o.containsKey("energy")) {
+        double w = Double.parseDouble(o.get("energy"));
+        if (w > 0) {
+          losses.add(new org.neuromechfly.dmn.model.LossTerm.Energy(w));
+        }
+      } else {
+        losses.add(l);
+      }
+    }
+    return new CircuitSpec(s.name(), s.referenceData(), s.connectomes(), pops, s.projections(), task,
+        losses, n, s.exports());
   }
 
   static List<EdgeArrays> wiring(CircuitSpec spec, Map<String, String> o) {

@@ -15,6 +15,13 @@ import org.neuromechfly.dmn.model.NavigationTask;
 public final class SteeringRule {
   /** Held-out success of the rule with gain k (negative k steers away: a sign check). */
   public static double success(CircuitSpec spec, WorldSettings ws, double k, int count, long seed) {
+    return success(spec, ws, k, count, seed, 0, 0);
+  }
+
+  /** With {@code lag} extra steps of latency and Gaussian noise of std {@code noise} on tanh(k·Δφ). */
+  public static double success(CircuitSpec spec, WorldSettings ws, double k, int count, long seed, int lag,
+      double noise) {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
     NavigationTask task = (NavigationTask) spec.task();
     OdourWorld world = new OdourWorld(spec, task, ws, count);
     world.setStarts(StartPositions.heldOut(task, count, seed), 1);
@@ -25,12 +32,16 @@ public final class SteeringRule {
     int half = (tl - tf + 1) / 2;
     double[] in = new double[count * orn];
     double[] out = new double[count * dn];
+    double[][] hist = new double[task.steps()][count];
     world.begin();
     for (int t = 0; t < task.steps(); t++) {
       world.sense(t, in);
       for (int b = 0; b < count; b++) {
-        double dphi = (in[b * orn] - in[b * orn + orn - 1]) / ws.ornGain();
-        double target = Math.tanh(k * dphi) * 0.999;
+        hist[t][b] = (in[b * orn] - in[b * orn + orn - 1]) / ws.ornGain();
+        double dphi = t - lag >= 0 ? hist[t - lag][b] : 0;
+        double eps = noise * Math.sqrt(-2 * Math.log(Math.max(rnd.nextDouble(), 1e-300)))
+            * Math.cos(2 * Math.PI * rnd.nextDouble());
+        double target = Math.max(-0.999, Math.min(0.999, Math.tanh(k * dphi) + eps));
         double d = 0.5 * Math.log((1 + target) / (1 - target)) / ws.turnGain();
         for (int n = 0; n < dn; n++) {
           double v = 0;
@@ -50,9 +61,16 @@ public final class SteeringRule {
   public static void main(String[] args) {
     Locale.setDefault(Locale.ROOT);
     CircuitSpec spec = GoldenCircuit.spec();
-    for (double k : new double[] {-100, 0, 10, 100, 1000}) {
+    for (double k : new double[] {-100, 0, 1, 2, 3, 5, 10, 100, 1000}) {
       System.out.printf("k=%6.0f success %.3f%n", k,
           success(spec, WorldSettings.defaults(), k, 64, spec.training().seed()));
+    }
+    for (int lag : new int[] {0, 30, 60}) {
+      for (double noise : new double[] {0, 0.5, 1, 2}) {
+        System.out.printf("k=10 lag %d ms noise %.1f: success %.3f   k=100: %.3f%n", lag, noise,
+            success(spec, WorldSettings.defaults(), 10, 64, 42, lag, noise),
+            success(spec, WorldSettings.defaults(), 100, 64, 42, lag, noise));
+      }
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.neuromechfly.dmn.export.CircuitParameters;
 import org.neuromechfly.dmn.export.ExportException;
-import org.neuromechfly.dmn.export.ExportFeature;
-import org.neuromechfly.dmn.export.ExportTarget;
+import org.neuromechfly.dmn.model.export.ExportFeature;
+import org.neuromechfly.dmn.model.export.ExportTarget;
 import org.neuromechfly.dmn.export.PopulationParameters;
 import org.neuromechfly.dmn.export.ProjectionWeights;
 

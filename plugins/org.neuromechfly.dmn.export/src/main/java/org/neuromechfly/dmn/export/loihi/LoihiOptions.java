@@ -8,7 +8,8 @@ package org.neuromechfly.dmn.export.loihi;
  *     warning about them
  * @param tauPolicy what to do when cells of one population have different time constants
  * @param decayRounding how decays are computed from τ
- * @param inputCurrent the current (normalised) one input event brings to the input layer's cells
+ * @param inputCurrent the current (normalised) one input event brings to the input layer's cells; 0 chooses
+ *     it so that one event lifts a resting input cell to 1.5 × its threshold
  * @param reportSteps steps of the equivalence simulation behind the quantisation report (0: none)
  * @param inputProbability probability per step and input cell of an input event in that simulation
  * @param seed seed of the simulation's input spike trains
@@ -39,13 +40,13 @@ public record LoihiOptions(
   }
 
   public LoihiOptions {
-    if (!(inputCurrent > 0) || reportSteps < 0 || inputProbability < 0 || inputProbability > 1) {
+    if (!(inputCurrent >= 0) || reportSteps < 0 || inputProbability < 0 || inputProbability > 1) {
       throw new IllegalArgumentException("inputCurrent > 0, reportSteps >= 0, 0 <= inputProbability <= 1 required");
     }
   }
 
   public static LoihiOptions defaults() {
-    return new LoihiOptions(true, TauPolicy.REJECT, DecayRounding.ENGINE_EXACT, 1.0, 1000, 0.1, 7);
+    return new LoihiOptions(true, TauPolicy.REJECT, DecayRounding.ENGINE_EXACT, 0, 1000, 0.05, 7);
   }
 
   public LoihiOptions lenient() {

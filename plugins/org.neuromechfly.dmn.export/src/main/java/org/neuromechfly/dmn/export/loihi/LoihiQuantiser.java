@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.neuromechfly.dmn.export.CircuitParameters;
 import org.neuromechfly.dmn.export.ExportException;
-import org.neuromechfly.dmn.export.ExportFeature;
-import org.neuromechfly.dmn.export.ExportTarget;
+import org.neuromechfly.dmn.model.export.ExportFeature;
+import org.neuromechfly.dmn.model.export.ExportTarget;
 import org.neuromechfly.dmn.export.PopulationParameters;
 import org.neuromechfly.dmn.export.ProjectionWeights;
-import org.neuromechfly.dmn.export.TargetCapabilities;
+import org.neuromechfly.dmn.model.export.TargetCapabilities;
 import org.neuromechfly.dmn.model.ResetMode;
 
 /**
@@ -43,16 +43,28 @@ public final class LoihiQuantiser {
     List<String> warnings = new ArrayList<>();
     List<NetxLayer> layers = new ArrayList<>();
     double dt = c.dt();
+    double inputCurrent = inputCurrent(chain.populations().get(0), dt, o);
     for (int l = 0; l < chain.populations().size(); l++) {
       PopulationParameters p = chain.populations().get(l);
-      layers.add(layer(l, p, chain.feedForward().get(l), chain.recurrent().get(l), dt, o, warnings));
+      layers.add(layer(l, p, chain.feedForward().get(l), chain.recurrent().get(l), dt, o, inputCurrent, warnings));
     }
     int tSample = c.spec().task() == null ? Math.max(1, o.reportSteps()) : c.spec().task().steps();
-    return new NetxNetwork(c.spec().name(), dt, tSample, layers, warnings);
+    return new NetxNetwork(c.spec().name(), dt, tSample, inputCurrent, layers, warnings);
+  }
+
+  /** The options' input current, or (0 = auto) the current that lifts a resting cell to 1.5 × θ in one event. */
+  static double inputCurrent(PopulationParameters input, double dt, LoihiOptions o) {
+    if (o.inputCurrent() > 0) {
+      return o.inputCurrent();
+    }
+    double theta = Arrays.stream(input.threshold()).max().orElse(1);
+    double[] tau = input.tauMem().clone();
+    Arrays.sort(tau);
+    return 1.5 * theta / -Math.expm1(-dt / tau[tau.length / 2]);
   }
 
   private static NetxLayer layer(int index, PopulationParameters p, ProjectionWeights ff, ProjectionWeights rec,
-      double dt, LoihiOptions o, List<String> warnings) {
+      double dt, LoihiOptions o, double inputCurrent, List<String> warnings) {
     var model = p.population().neuron();
     String name = p.name();
     if (model.graded()) {
@@ -128,12 +140,12 @@ public final class LoihiQuantiser {
     }
     int inputWeight = 0;
     if (index == 0) {
-      double x = o.inputCurrent() * d;
+      double x = inputCurrent * d;
       s = Math.min(s, 32767.0 * 64 / x);
       inputWeight = (int) Math.round(x * s / 64);
       if (inputWeight == 0) {
         throw new ExportException(T, ExportFeature.WEIGHT_PRECISION, "input layer " + name
-            + ": an input event of current " + o.inputCurrent() + " rounds to 0");
+            + ": an input event of current " + inputCurrent + " rounds to 0");
       }
     }
     int vth = (int) Math.round(thetaLayer * s / 64);

@@ -33,7 +33,8 @@ public final class LoihiSimulation {
     return x;
   }
 
-  public static Result run(CircuitParameters c, NetxNetwork net, boolean[][] input, double inputCurrent) {
+  public static Result run(CircuitParameters c, NetxNetwork net, boolean[][] input) {
+    double inputCurrent = net.inputCurrent();
     LayerChain chain = LayerChain.of(c);
     int layers = net.layers().size();
     int steps = input.length;

@@ -25,6 +25,7 @@ public final class NetxFile {
 
   public static void write(NetxNetwork net, Path path) {
     try (var file = HdfFile.write(path)) {
+      file.removeAttribute("_jHDF"); // jhdf tags the root; NIR files carry no attributes at all
       WritableGroup layers = file.putGroup("layer");
       for (NetxLayer l : net.layers()) {
         WritableGroup g = layers.putGroup(Integer.toString(l.index()));

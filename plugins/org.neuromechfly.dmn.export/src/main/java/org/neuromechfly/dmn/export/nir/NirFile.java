@@ -32,6 +32,7 @@ public final class NirFile {
   /** Writes a new file at {@code path} (which must not exist: jhdf writes new files only). */
   public static void write(NirGraph graph, Path path) {
     try (var file = HdfFile.write(path)) {
+      file.removeAttribute("_jHDF"); // jhdf tags the root; NIR files carry no attributes at all
       file.putDataset("version", VERSION);
       writeGraph(file.putGroup("node"), graph);
     }

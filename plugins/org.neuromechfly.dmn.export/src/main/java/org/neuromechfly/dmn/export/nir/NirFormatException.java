@@ -1,7 +1,7 @@
 package org.neuromechfly.dmn.export.nir;
 
 import org.neuromechfly.dmn.export.ExportException;
-import org.neuromechfly.dmn.export.ExportTarget;
+import org.neuromechfly.dmn.model.export.ExportTarget;
 
 /** A NIR file or graph that breaks a NIR rule; the message names the node (or edge) and the problem. */
 public class NirFormatException extends ExportException {

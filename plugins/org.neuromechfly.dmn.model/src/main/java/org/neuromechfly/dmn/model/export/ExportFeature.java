@@ -1,4 +1,4 @@
-package org.neuromechfly.dmn.export;
+package org.neuromechfly.dmn.model.export;
 
 /** Circuit features whose support differs between export targets. */
 public enum ExportFeature {

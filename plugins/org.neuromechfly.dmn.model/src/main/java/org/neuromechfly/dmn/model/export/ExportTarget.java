@@ -1,4 +1,4 @@
-package org.neuromechfly.dmn.export;
+package org.neuromechfly.dmn.model.export;
 
 /** The formats a circuit can be exported to, with the name used in messages. */
 public enum ExportTarget {

@@ -1,4 +1,4 @@
-package org.neuromechfly.dmn.export;
+package org.neuromechfly.dmn.model.export;
 
 import java.util.Objects;
 

@@ -1,0 +1,101 @@
+package org.neuromechfly.dmn.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
+import org.neuromechfly.dmn.export.CircuitSource;
+import org.neuromechfly.dmn.export.Exports;
+import org.neuromechfly.dmn.export.OutputTarget;
+import org.neuromechfly.dmn.export.loihi.LoihiOptions;
+import org.neuromechfly.dmn.export.nir.NirConvention;
+import org.neuromechfly.dmn.export.nir.NirOptions;
+import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.ExportSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dmn export RUN_OR_FILE}: a trained run (or a model's initial circuit) as NIR and/or a Loihi 2
+ * netx bundle. Paths given here are written where they point; paths declared in the model must stay
+ * inside the run (or model) folder.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export a trained run folder or a .circuit model to NIR and Loihi 2 (lava-dl netx).")
+final class ExportCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "RUN_OR_FILE", description = "a run folder from dmn train, or a .circuit file (initial weights)")
+  Path input;
+
+  @Option(names = "--nir", paramLabel = "FILE", description = "NIR HDF5 file to write")
+  Path nir;
+
+  @Option(names = "--loihi", paramLabel = "FILE", description = "lava-dl netx HDF5 file to write (+ a quantisation report beside it)")
+  Path loihi;
+
+  @Option(names = "--convention", paramLabel = "NAME", defaultValue = "norse", description = "NIR parameter convention: norse (r=1; Norse, Sinabs) or snntorch (r=tau/dt) (default: ${DEFAULT-VALUE})")
+  String convention;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "where connectome sources resolve")
+  Path dataDir;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    DataDirectory data = dataDir == null ? DataDirectory.fromSystemProperty() : DataDirectory.of(dataDir);
+    CircuitSource source;
+    CircuitSpec circuit;
+    Path folder;
+    if (Files.isDirectory(input)) {
+      if (!Files.isRegularFile(input.resolve("circuit.json"))) {
+        throw new UserError(input + ": not a run folder (no circuit.json); pass a run folder from dmn train or a .circuit file");
+      }
+      source = CircuitSource.runFolder(input, data);
+      circuit = org.neuromechfly.dmn.model.json.CircuitJson.read(Files.readString(input.resolve("circuit.json")));
+      folder = input;
+    } else {
+      ModelWorkspace workspace = new ModelWorkspace();
+      var model = workspace.load(input);
+      if (model.hasErrors()) {
+        Diagnostics.print(model, spec.commandLine().getErr());
+        throw new UserError(input + " has errors; fix them before exporting");
+      }
+      circuit = workspace.compile(model);
+      source = CircuitSource.initial(circuit, data);
+      folder = input.toAbsolutePath().getParent();
+    }
+    ExportSpec declared = circuit.exports();
+    OutputTarget nirTarget = nir != null ? OutputTarget.explicit(nir) : declared.nir() != null && loihi == null ? OutputTarget.declared(declared.nir(), folder) : null;
+    OutputTarget loihiTarget = loihi != null ? OutputTarget.explicit(loihi) : declared.loihi() != null && nir == null ? OutputTarget.declared(declared.loihi(), folder) : null;
+    if (nirTarget == null && loihiTarget == null) {
+      throw new UserError("nothing to export: give --nir FILE and/or --loihi FILE, or declare 'export nir \"…\"' in the model");
+    }
+    if (nirTarget != null) {
+      var result = Exports.nir(source, nirTarget, NirOptions.of(parseConvention()));
+      out.println("wrote " + result.file());
+      result.warnings().forEach(w -> out.println("note: " + w));
+    }
+    if (loihiTarget != null) {
+      var result = Exports.loihi(source, loihiTarget, LoihiOptions.defaults());
+      out.println("wrote " + result.file() + " and " + result.reportFile());
+      for (var agreement : result.report().agreement()) {
+        out.printf(Locale.ROOT, "  %s: %d float vs %d Loihi spikes, %.1f %% matched within 1 step, rate correlation %.3f%n",
+            agreement.population(), agreement.floatSpikes(), agreement.loihiSpikes(), 100 * agreement.matchedWithinOneStep(), agreement.rateCorrelation());
+      }
+      result.report().warnings().forEach(w -> out.println("note: " + w));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private NirConvention parseConvention() {
+    return switch (convention.toLowerCase(Locale.ROOT)) {
+      case "norse", "sinabs", "norse_sinabs" -> NirConvention.NORSE_SINABS;
+      case "snntorch" -> NirConvention.SNNTORCH;
+      default -> throw new UserError("unknown NIR convention '" + convention + "'; use norse or snntorch");
+    };
+  }
+}
