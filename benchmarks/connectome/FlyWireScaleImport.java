@@ -7,17 +7,30 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.neuromechfly.dmn.connectome.importer.CodexImporter;
 import org.neuromechfly.dmn.connectome.importer.Connectome;
+import org.neuromechfly.dmn.connectome.importer.ConnectomeBuilder;
+import org.neuromechfly.dmn.connectome.importer.CsvReader;
 import org.neuromechfly.dmn.connectome.importer.NeuronFilter;
+import org.neuromechfly.dmn.connectome.importer.ShiuImporter;
 import org.neuromechfly.dmn.connectome.wiring.EdgeList;
 
 /**
  * FlyWire-scale harness (not a unit test): writes a synthetic Codex folder with 139,255 neurons and
  * 5.34 M connection rows (the v783 sizes), then times import and an olfactory selection
- * (ALPN -> Kenyon_Cell in MB_CA_R) and reports the peak heap. Run: see README.md.
+ * (ALPN -> Kenyon_Cell in MB_CA_R) and reports the peak heap; or (mode "all") compares the
+ * hand-written CSV reader with embedded DuckDB (read_csv, read_parquet) on the same rows, and
+ * ShiuImporter's CSV and Parquet paths. Run: see README.md.
  */
 public final class FlyWireScaleImport {
 
@@ -25,28 +38,160 @@ public final class FlyWireScaleImport {
   private static final int ROWS = 5_340_000;
   private static final String[] NEUROPILS = {"MB_CA_R", "MB_CA_L", "AL_R", "AL_L", "LH_R", "LH_L", "SMP_R", "SMP_L"};
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
     Path folder = Path.of(args.length > 0 ? args[0] : "target/flywire-scale");
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    String mode = args.length > 2 ? args[2] : "all";
     if (!Files.isRegularFile(folder.resolve("connections.csv.gz"))) {
       long t0 = System.nanoTime();
       generate(folder);
       System.out.printf("generated %s in %.1f s%n", folder, (System.nanoTime() - t0) / 1e9);
     }
-    for (int run = 1; run <= (args.length > 1 ? Integer.parseInt(args[1]) : 1); run++) {
-      System.gc();
-      resetPeaks();
-      long t0 = System.nanoTime();
-      Connectome c = CodexImporter.read(folder);
-      long t1 = System.nanoTime();
-      int[] pns = c.select(NeuronFilter.of("ALPN", null, "right"));
-      int[] kcs = c.select(NeuronFilter.of("Kenyon_Cell", null, "right"));
-      EdgeList pnKc = c.edges(pns, kcs, "MB_CA_R", 5);
-      long t2 = System.nanoTime();
-      System.out.printf(
-          "run %d: import %.2f s (%d neurons, %d rows), selection %.3f s (%d PN -> %d KC, %d edges), peak heap %.0f MiB%n",
-          run, (t1 - t0) / 1e9, c.neurons().size(), c.rowCount(), (t2 - t1) / 1e9, pns.length,
-          kcs.length, pnKc.edgeCount(), peakHeapMiB());
+    if (mode.equals("codex")) {
+      for (int run = 1; run <= runs; run++) {
+        codexRun(folder, run);
+      }
+      return;
     }
+    deriveWithDuckDb(folder);
+    Path connections = folder.resolve("connections.csv.gz");
+    Path parquet = folder.resolve("connections.parquet");
+    List<Object[]> paths = List.of(
+        new Object[] {"codex: CodexImporter, 3 csv.gz files", (Supplier<Connectome>) () -> CodexImporter.read(folder)},
+        new Object[] {"edges: hand-written CsvReader, csv.gz", (Supplier<Connectome>) () -> edgesCsv(connections)},
+        new Object[] {"edges: DuckDB read_csv, csv.gz", (Supplier<Connectome>) () -> edgesDuckDb(connections, "read_csv")},
+        new Object[] {"edges: DuckDB read_parquet, parquet", (Supplier<Connectome>) () -> edgesDuckDb(parquet, "read_parquet")},
+        new Object[] {"engine only: DuckDB count+sum, parquet", (Supplier<Connectome>) () -> engineOnly(parquet)},
+        new Object[] {"shiu: ShiuImporter, Connectivity csv.gz", (Supplier<Connectome>) () -> ShiuImporter.read(folder.resolve("shiu-csv"))},
+        new Object[] {"shiu: ShiuImporter, Connectivity parquet", (Supplier<Connectome>) () -> ShiuImporter.read(folder.resolve("shiu-parquet"))});
+    System.out.printf("%-42s %4s %9s %14s %14s %10s%n", "path", "run", "seconds", "peak heap MiB", "peak RSS MiB", "rows");
+    for (int run = 1; run <= runs; run++) {
+      for (Object[] path : paths) {
+        @SuppressWarnings("unchecked")
+        Supplier<Connectome> read = (Supplier<Connectome>) path[1];
+        System.gc();
+        resetPeaks();
+        long t0 = System.nanoTime();
+        Connectome c = read.get();
+        long t1 = System.nanoTime();
+        System.out.printf("%-42s %4d %9.2f %14.0f %14.0f %10s%n",
+            path[0], run, (t1 - t0) / 1e9, peakHeapMiB(), peakRssMiB(), c == null ? "-" : c.rowCount());
+      }
+    }
+  }
+
+  private static void codexRun(Path folder, int run) {
+    System.gc();
+    resetPeaks();
+    long t0 = System.nanoTime();
+    Connectome c = CodexImporter.read(folder);
+    long t1 = System.nanoTime();
+    int[] pns = c.select(NeuronFilter.of("ALPN", null, "right"));
+    int[] kcs = c.select(NeuronFilter.of("Kenyon_Cell", null, "right"));
+    EdgeList pnKc = c.edges(pns, kcs, "MB_CA_R", 5);
+    long t2 = System.nanoTime();
+    System.out.printf(
+        "run %d: import %.2f s (%d neurons, %d rows), selection %.3f s (%d PN -> %d KC, %d edges), peak heap %.0f MiB%n",
+        run, (t1 - t0) / 1e9, c.neurons().size(), c.rowCount(), (t2 - t1) / 1e9, pns.length,
+        kcs.length, pnKc.edgeCount(), peakHeapMiB());
+  }
+
+  /** The same connection rows through the module's hand-written streaming CSV reader. */
+  private static Connectome edgesCsv(Path file) {
+    ConnectomeBuilder b = new ConnectomeBuilder("csv");
+    int f = b.file(file);
+    try (CsvReader csv = CsvReader.open(file)) {
+      csv.readHeader();
+      int pre = csv.requireColumn("pre_root_id");
+      int post = csv.requireColumn("post_root_id");
+      int roi = csv.requireColumn("neuropil");
+      int count = csv.requireColumn("syn_count");
+      while (csv.next()) {
+        b.row(b.neuron(csv.id(pre)), b.neuron(csv.id(post)), csv.text(roi), (float) csv.count(count), f, csv.line());
+      }
+    }
+    return b.build();
+  }
+
+  /** The same rows through embedded DuckDB (read_csv or read_parquet), streamed over JDBC. */
+  private static Connectome edgesDuckDb(Path file, String function) {
+    ConnectomeBuilder b = new ConnectomeBuilder(function);
+    int f = b.file(file);
+    try (Connection c = duckdb();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT pre_root_id::BIGINT, post_root_id::BIGINT, neuropil, syn_count::DOUBLE FROM " + function + "(?)")) {
+      s.setString(1, file.toString());
+      try (ResultSet r = s.executeQuery()) {
+        long row = 1;
+        while (r.next()) {
+          b.row(b.neuron(r.getLong(1)), b.neuron(r.getLong(2)), r.getString(3), (float) r.getDouble(4), f, ++row);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return b.build();
+  }
+
+  /** What the engine alone costs: the scan and an aggregate inside DuckDB, no rows cross JDBC. */
+  private static Connectome engineOnly(Path parquet) {
+    try (Connection c = duckdb();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT count(*), sum(pre_root_id % 7), sum(post_root_id % 7), count(DISTINCT neuropil), sum(syn_count) FROM read_parquet(?)")) {
+      s.setString(1, parquet.toString());
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        if (r.getLong(1) != ROWS) {
+          throw new IllegalStateException("rows " + r.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return null;
+  }
+
+  private static Connection duckdb() throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("jdbc_stream_results", "true");
+    return new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", p);
+  }
+
+  /** Once: a Parquet copy of connections.csv.gz and Shiu-shaped folders (csv.gz and parquet) of the same rows. */
+  private static void deriveWithDuckDb(Path folder) throws Exception {
+    Path parquet = folder.resolve("connections.parquet");
+    Path shiuCsv = folder.resolve("shiu-csv");
+    Path shiuParquet = folder.resolve("shiu-parquet");
+    if (Files.isRegularFile(shiuCsv.resolve("Completeness_783.csv"))
+        && Files.isRegularFile(shiuParquet.resolve("Completeness_783.csv"))) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    Files.createDirectories(shiuCsv);
+    Files.createDirectories(shiuParquet);
+    String in = "read_csv('" + folder.resolve("connections.csv.gz") + "')";
+    // Neuron index = completeness row = (id - base) / 1000 for the generated ids.
+    String shiu = "SELECT pre_root_id AS Presynaptic_ID, post_root_id AS Postsynaptic_ID,"
+        + " ((pre_root_id - 720575940596125868) // 1000)::INTEGER AS Presynaptic_Index,"
+        + " ((post_root_id - 720575940596125868) // 1000)::INTEGER AS Postsynaptic_Index,"
+        + " syn_count::BIGINT AS Connectivity, 1::BIGINT AS Excitatory,"
+        + " syn_count::BIGINT AS \"Excitatory x Connectivity\" FROM " + in;
+    try (Connection c = duckdb(); Statement s = c.createStatement()) {
+      s.execute("COPY (SELECT * FROM " + in + ") TO '" + parquet + "' (FORMAT PARQUET)");
+      s.execute("COPY (" + shiu + ") TO '" + shiuParquet.resolve("Connectivity_783.parquet") + "' (FORMAT PARQUET)");
+      s.execute("COPY (" + shiu + ") TO '" + shiuCsv.resolve("Connectivity_783.csv.gz") + "' (FORMAT CSV, HEADER, COMPRESSION GZIP)");
+    }
+    for (Path shiuFolder : new Path[] {shiuCsv, shiuParquet}) {
+      // Completeness row order = neuron index; the generated ids are base + 1000 i.
+      StringBuilder completeness = new StringBuilder(",Completed\n");
+      for (int i = 0; i < NEURONS; i++) {
+        completeness.append(720575940596125868L + 1000L * i).append(",True\n");
+      }
+      Files.writeString(shiuFolder.resolve("Completeness_783.csv"), completeness);
+    }
+    System.out.printf("derived parquet and Shiu folders with DuckDB in %.1f s (connections.parquet %.0f MiB,"
+        + " connections.csv.gz %.0f MiB)%n", (System.nanoTime() - t0) / 1e9, Files.size(parquet) / 1048576.0,
+        Files.size(folder.resolve("connections.csv.gz")) / 1048576.0);
   }
 
   private static void generate(Path folder) throws IOException {
@@ -84,6 +229,25 @@ public final class FlyWireScaleImport {
 
   private static void resetPeaks() {
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    try {
+      Files.writeString(Path.of("/proc/self/clear_refs"), "5"); // resets VmHWM (Linux)
+    } catch (IOException | RuntimeException e) {
+      // not Linux: peak RSS is then the process peak so far
+    }
+  }
+
+  /** Peak resident set (heap + JIT + DuckDB's native buffers) since the last reset, or -1. */
+  private static double peakRssMiB() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException e) {
+      // fall through
+    }
+    return -1;
   }
 
   private static double peakHeapMiB() {

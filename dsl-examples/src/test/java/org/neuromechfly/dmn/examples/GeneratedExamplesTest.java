@@ -21,15 +21,21 @@ import org.neuromechfly.dmn.generated.OlfactoryNavigationTraining;
 class GeneratedExamplesTest {
   @TempDir Path dir;
 
+  /**
+   * Per-episode training losses are measured on fresh random starts, so they are noisy; the navigation
+   * loss that must fall is the distance to the source on the fixed held-out starts, before vs after.
+   */
   @Test
-  void olfactoryProgramTrainsAndItsLossFalls() throws Exception {
+  void olfactoryProgramTrainsAndItsHeldOutNavigationLossFalls() throws Exception {
     Path run = dir.resolve("olfactory");
     var result = OlfactoryNavigationTraining.train(run, 4);
     assertEquals(4, result.episodes());
-    List<Double> losses = Files.readAllLines(run.resolve("history.csv")).stream().skip(1)
-        .map(line -> Double.parseDouble(line.split(",")[2])).toList();
-    assertEquals(4, losses.size());
-    assertTrue(losses.get(losses.size() - 1) < losses.get(0), "loss did not fall: " + losses);
+    List<String> history = Files.readAllLines(run.resolve("history.csv"));
+    assertEquals(5, history.size(), "header + 4 episodes");
+    var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("summary.json").toFile());
+    double before = summary.get("closestApproachBeforeMm").asDouble();
+    double after = summary.get("closestApproachAfterMm").asDouble();
+    assertTrue(after < before, "held-out closest approach did not fall: " + before + " mm -> " + after + " mm");
     assertTrue(Files.exists(run.resolve("checkpoint.json")));
   }
 

@@ -131,7 +131,7 @@ public class ReferenceDataChecks extends CircuitCheck {
           projection.getSource().getName() + " cells are " + type.get().name() + ", which release " + type.get().transmitter().symbol() + citation
               + ": their synapses are " + type.get().sign().name().toLowerCase() + ", not " + stated.name().toLowerCase() + ". Remove the sign to take it from the transmitter.",
           projection,
-          declared.isPresent() ? Literals.PROJECTION__OPTIONS : Literals.PROJECTION__OPTIONS,
+          Literals.PROJECTION__OPTIONS,
           CircuitIssueCodes.SIGN_CONTRADICTS_TRANSMITTER,
           type.get().sign().name().toLowerCase());
     }

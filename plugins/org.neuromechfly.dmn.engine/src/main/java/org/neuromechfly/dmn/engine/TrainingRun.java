@@ -112,7 +112,7 @@ public final class TrainingRun {
       TrainingResult result = new TrainingResult(dir, state.nextEpisode, finalLoss, before.metrics().success(),
           after.metrics().success(), after.metrics().closestApproach(), state.bestEpisode,
           trained > 0 ? seconds / trained : Double.NaN, after.measures(), checkpoint, dir.resolve(CheckpointStore.BEST));
-      writeSummary(dir, run, result, before, after);
+      writeSummary(dir, run, result, before, after, session.calibration());
       return result;
     }
   }
@@ -128,7 +128,8 @@ public final class TrainingRun {
         spec.projections(), spec.task(), spec.losses(), n, spec.exports());
   }
 
-  private static void writeSummary(Path dir, CircuitSpec spec, TrainingResult r, Evaluation before, Evaluation after) {
+  private static void writeSummary(Path dir, CircuitSpec spec, TrainingResult r, Evaluation before, Evaluation after,
+      Map<String, Double> calibration) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("circuit", spec.name());
     s.put("episodes", r.episodes());
@@ -143,6 +144,7 @@ public final class TrainingRun {
     s.put("finalLoss", r.finalLoss());
     s.put("secondsPerEpisode", r.secondsPerEpisode());
     s.put("measuresAfter", r.measures());
+    s.put("rateCalibration", calibration);
     try {
       write(dir.resolve("summary.json"), CircuitJson.pretty(s));
     } catch (JsonProcessingException e) {

@@ -95,8 +95,26 @@ class OtherImportersTest {
     assertEquals(10, c.totalSynapses());
     assertEquals(org.neuromechfly.dmn.model.Transmitter.GABA, c.neuron(11).orElseThrow().transmitter());
     Files.delete(dir.resolve("Connectivity_783.csv"));
-    Files.writeString(dir.resolve("Connectivity_783.parquet"), "PAR1");
+    Path parquet = dir.resolve("Connectivity_783.parquet");
+    Files.writeString(parquet, "PAR1");
     ConnectomeException e = assertThrows(ConnectomeException.class, () -> ShiuImporter.read(dir));
-    assertTrue(e.getMessage().contains("Convert it once"), e.getMessage());
+    assertTrue(e.getMessage().startsWith(parquet + ": not a readable Parquet file"), e.getMessage());
+    Files.delete(parquet);
+    e = assertThrows(ConnectomeException.class, () -> ShiuImporter.read(dir));
+    assertTrue(e.getMessage().contains("no Connectivity_783.parquet or Connectivity_783.csv"), e.getMessage());
+  }
+
+  @Test
+  void shiuCsvIndicesMustMatchTheCompletenessRows(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("Completeness_783.csv"), ",Completed\n11,True\n12,False\n");
+    Path csv = dir.resolve("Connectivity_783.csv");
+    Files.writeString(
+        csv,
+        "Presynaptic_ID,Postsynaptic_ID,Presynaptic_Index,Postsynaptic_Index,Connectivity,Excitatory\n"
+            + "11,12,0,1,7,-1\n12,11,0,0,3,1\n");
+    ConnectomeException e = assertThrows(ConnectomeException.class, () -> ShiuImporter.read(dir));
+    assertTrue(
+        e.getMessage().startsWith(csv + ":3: Presynaptic_Index is 0 for id 12 but Completeness_783.csv"
+            + " lists id 12 as neuron 1"), e.getMessage());
   }
 }

@@ -45,8 +45,9 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
     }
     boolean learns = edges.projection().learnable() && edges.sign() != 0;
     this.raw = parameters.getOrCreate("w:" + edges.projection().label(), initial, learns);
-    // A fixed gain per projection, set by the initial rate calibration; kept out of the optimiser
-    // (a learnable log-gain with Adam let every bias drift faster than the weights could learn).
+    // A gain per projection, set by the initial rate calibration (RateCalibration) and not trained:
+    // tried as a learnable log-gain with raw values normalised to O(1), per-edge steps became too
+    // small to learn within the time budget.
     this.gain = parameters.getOrCreate("gain:" + edges.projection().label(), new double[] {0.0}, false);
     this.targetOfEdge = edges.targetIndex();
   }

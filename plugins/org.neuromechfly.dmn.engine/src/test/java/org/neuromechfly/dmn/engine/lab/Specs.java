@@ -29,7 +29,12 @@ final class Specs {
     for (var p : s.populations()) {
       var learned = p.learned().stream()
           .filter(k -> !frozen.contains(p.name() + "." + k.keyword())).toList();
-      pops.add(new org.neuromechfly.dmn.model.Population(p.name(), p.cellType(), p.count(), p.neuron(), learned,
+      var nm = p.neuron();
+      if (o.containsKey("tau")) {
+        nm = new org.neuromechfly.dmn.model.NeuronModel(Quantity.of(Double.parseDouble(o.get("tau")), Unit.MILLISECOND),
+            nm.tauSyn(), nm.threshold(), nm.reset(), nm.refractory(), nm.resetMode(), nm.graded(), nm.bias());
+      }
+      pops.add(new org.neuromechfly.dmn.model.Population(p.name(), p.cellType(), p.count(), nm, learned,
           p.sharing()));
     }
     java.util.List<org.neuromechfly.dmn.model.LossTerm> losses = new java.util.ArrayList<>();
@@ -39,6 +44,9 @@ final class Specs {
         if (w > 0) {
           losses.add(new org.neuromechfly.dmn.model.LossTerm.Energy(w));
         }
+      } else if (l instanceof org.neuromechfly.dmn.model.LossTerm.Sparsity sp && o.containsKey("sparsity")) {
+        losses.add(new org.neuromechfly.dmn.model.LossTerm.Sparsity(Double.parseDouble(o.get("sparsity")),
+            sp.population(), sp.target()));
       } else {
         losses.add(l);
       }
@@ -48,6 +56,30 @@ final class Specs {
   }
 
   static List<EdgeArrays> wiring(CircuitSpec spec, Map<String, String> o) {
-    return GoldenCircuit.wiring(spec);
+    List<EdgeArrays> w = GoldenCircuit.wiring(spec);
+    if (!Boolean.parseBoolean(o.getOrDefault("ipsi", "false"))) {
+      return w;
+    }
+    // bilateral mushroom body: KCs of the first half draw their PNs from the first (left) half only
+    java.util.List<EdgeArrays> out = new java.util.ArrayList<>();
+    java.util.SplittableRandom r = new java.util.SplittableRandom(spec.training().seed() * 7919 + 1);
+    for (EdgeArrays e : w) {
+      if (!e.projection().label().equals("PN -> KC")) {
+        out.add(e);
+        continue;
+      }
+      int ns = e.sourceCount();
+      int nt = e.targetCount();
+      int[] src = new int[e.edgeCount()];
+      for (int t = 0; t < nt; t++) {
+        int from = t < nt / 2 ? 0 : ns / 2;
+        int to = t < nt / 2 ? ns / 2 : ns;
+        int k = e.rowPtr()[t + 1] - e.rowPtr()[t];
+        int[] pick = r.ints(from, to).distinct().limit(k).sorted().toArray();
+        System.arraycopy(pick, 0, src, e.rowPtr()[t], k);
+      }
+      out.add(new EdgeArrays(e.projection(), ns, nt, e.rowPtr(), src, e.magnitudes(), e.sign()));
+    }
+    return out;
   }
 }

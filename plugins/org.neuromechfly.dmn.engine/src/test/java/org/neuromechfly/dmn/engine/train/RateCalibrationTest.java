@@ -1,0 +1,35 @@
+package org.neuromechfly.dmn.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.neuromechfly.dmn.engine.TinyCircuit;
+import org.neuromechfly.dmn.engine.fused.Network;
+import org.neuromechfly.dmn.engine.fused.NetworkOptions;
+import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
+import org.neuromechfly.dmn.engine.world.WorldSettings;
+import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.GradientPath;
+import org.neuromechfly.dmn.model.SurrogateKind;
+
+/** The initial calibration brings each named population near its target rate, deterministically. */
+class RateCalibrationTest {
+
+  @Test
+  void reachesTargetRates() {
+    CircuitSpec spec = TinyCircuit.spec(50, GradientPath.MOTOR_ONLY);
+    Map<String, Double> targets = Map.of("ORN", 60.0, "PN", 40.0, "KC", 20.0, "MBON", 30.0);
+    Map<String, Double> first = calibrate(spec, targets);
+    for (var t : targets.entrySet()) {
+      assertEquals(t.getValue(), first.get("hz:" + t.getKey()), 0.25 * t.getValue(), t.getKey() + " " + first);
+    }
+    assertEquals(first, calibrate(spec, targets));
+  }
+
+  private static Map<String, Double> calibrate(CircuitSpec spec, Map<String, Double> targets) {
+    Network net = new Network(spec, TinyCircuit.wiring(spec, 7, 0.3, 1.5), 1e-3,
+        NetworkOptions.training(new SurrogateSpike(SurrogateKind.FAST_SIGMOID, 5)));
+    return RateCalibration.calibrate(net, spec, WorldSettings.defaults(), targets, 3);
+  }
+}
