@@ -88,7 +88,7 @@ public class ProjectionCompiler {
       return new Connectivity.Glomerular(g.getGlomeruli());
     }
     if (rule instanceof FanInRule f) {
-      return new Connectivity.RandomFanIn(f.getFanIn());
+      return new Connectivity.RandomFanIn(f.getFanIn(), f.isIpsilateral());
     }
     if (rule instanceof DenseRule) {
       return new Connectivity.Dense();

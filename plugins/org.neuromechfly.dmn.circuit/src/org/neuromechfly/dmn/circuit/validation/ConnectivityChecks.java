@@ -67,15 +67,21 @@ public class ConnectivityChecks extends CircuitCheck {
     var source = Settings.count(projection.getSource());
     if (rule.getFanIn() <= 0) {
       error("fan_in must be at least 1.", rule, Literals.FAN_IN_RULE__FAN_IN, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
-    } else if (source.isPresent() && rule.getFanIn() > source.getAsInt()) {
+    } else if (source.isPresent() && rule.getFanIn() > available(rule, source.getAsInt())) {
+      int available = available(rule, source.getAsInt());
       error(
-          "fan_in " + rule.getFanIn() + " exceeds the " + source.getAsInt() + " cells of " + projection.getSource().getName()
-              + "; each target cell draws distinct inputs.",
+          "fan_in " + rule.getFanIn() + " exceeds the " + available + " cells of " + projection.getSource().getName()
+              + (rule.isIpsilateral() ? " on each side" : "") + "; each target cell draws distinct inputs.",
           rule,
           Literals.FAN_IN_RULE__FAN_IN,
           CircuitIssueCodes.FAN_IN_TOO_LARGE,
-          Integer.toString(source.getAsInt()));
+          Integer.toString(available));
     }
+  }
+
+  /** Ipsilateral targets draw from their own half of the source population. */
+  private static int available(FanInRule rule, int sources) {
+    return rule.isIpsilateral() ? sources / 2 : sources;
   }
 
   @Check

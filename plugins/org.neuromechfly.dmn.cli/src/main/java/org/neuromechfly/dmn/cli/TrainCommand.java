@@ -48,6 +48,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "no progress bar (for logs)")
   boolean noProgress;
 
+  @Option(names = "--emit-samediff", paramLabel = "FILE", description = "save the model's SameDiff training graph (FlatBuffers) and exit without training")
+  Path sameDiffGraph;
+
+  @Option(names = "--samediff-window", paramLabel = "STEPS", defaultValue = "50", description = "time steps unrolled in the saved graph (default: ${DEFAULT-VALUE}; the graph grows with it)")
+  int sameDiffWindow;
+
   @Override
   public Integer call() throws Exception {
     var err = spec.commandLine().getErr();
@@ -65,6 +71,14 @@ final class TrainCommand implements Callable<Integer> {
     out.flush();
     CircuitWiring wiring = CircuitWiringBuilder.build(circuit, data);
     out.printf(Locale.ROOT, "  %,d synapses in %d projections%n", wiring.edgeCount(), wiring.projections().size());
+    if (sameDiffGraph != null) {
+      out.println("building the SameDiff training graph over " + sameDiffWindow + " steps...");
+      out.flush();
+      org.neuromechfly.dmn.engine.samediff.TrainingGraphExport.save(wiring, sameDiffWindow, circuit.training().batch(), sameDiffGraph);
+      out.println("wrote " + sameDiffGraph);
+      out.flush();
+      return 0;
+    }
     Path runDir = resume != null ? (outDir == null ? resume : outDir) : chooseRunDir(circuit.name());
     if (resume != null && !Files.isRegularFile(resume.resolve("checkpoint.json"))) {
       throw new UserError(resume + ": no checkpoint.json to resume from");

@@ -97,4 +97,16 @@ class GeneratedProgramTest {
       assertEquals(Files.readString(dir.resolve("a").resolve(file)), Files.readString(dir.resolve("b").resolve(file)), file);
     }
   }
+
+  @Test
+  void emitsTheSameDiffTrainingGraph() throws Exception {
+    Path model = dir.resolve("tiny.circuit");
+    Files.writeString(model, TINY);
+    Path graph = dir.resolve("tiny.sdz");
+    var r = DmnCommandLineTest.dmn("train", model.toString(), "--emit-samediff", graph.toString(), "--samediff-window", "10");
+    assertEquals(0, r.exit(), r.err());
+    var loaded = org.nd4j.autodiff.samediff.SameDiff.load(graph.toFile(), false);
+    assertTrue(loaded.hasVariable("loss"), "the saved graph has no loss variable");
+    assertTrue(loaded.variables().size() > 10, "the saved graph looks empty");
+  }
 }

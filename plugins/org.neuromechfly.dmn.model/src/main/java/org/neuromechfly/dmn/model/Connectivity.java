@@ -27,8 +27,19 @@ public sealed interface Connectivity {
    */
   record Glomerular(int glomeruli) implements Connectivity {}
 
-  /** Each target cell receives from {@code fanIn} distinct source cells drawn at random (seeded). */
-  record RandomFanIn(int fanIn) implements Connectivity {}
+  /**
+   * Each target cell receives from {@code fanIn} distinct source cells drawn at random (seeded).
+   *
+   * @param fanIn inputs per target cell
+   * @param ipsilateral draw only from the same side: the first half of the targets from the first half
+   *     of the sources (left), the second half from the second (right)
+   */
+  record RandomFanIn(int fanIn, boolean ipsilateral) implements Connectivity {
+    /** Draws from the whole source population. */
+    public RandomFanIn(int fanIn) {
+      this(fanIn, false);
+    }
+  }
 
   /** Every source cell drives every target cell. */
   record Dense() implements Connectivity {}

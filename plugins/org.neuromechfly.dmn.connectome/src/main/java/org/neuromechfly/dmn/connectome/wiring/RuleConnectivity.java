@@ -18,7 +18,7 @@ final class RuleConnectivity {
     } else if (rule instanceof Connectivity.Dense) {
       return dense(sources, targets);
     } else if (rule instanceof Connectivity.RandomFanIn r) {
-      return randomFanIn(label, r.fanIn(), sources, targets, random);
+      return randomFanIn(label, r.fanIn(), r.ipsilateral(), sources, targets, random);
     } else if (rule instanceof Connectivity.Glomerular g) {
       return glomerular(label, g.glomeruli(), sources, targets);
     }
@@ -56,27 +56,30 @@ final class RuleConnectivity {
   /**
    * Each target draws {@code fanIn} distinct sources uniformly. A partial Fisher–Yates shuffle over
    * a pool that persists between targets costs O(fanIn) per target and is still uniform, because
-   * shuffling any permutation yields a uniform subset.
+   * shuffling any permutation yields a uniform subset. {@code ipsilateral}: both populations are split
+   * into a first (left) and second (right) half, and each target draws only from its own side, so a
+   * left–right odour contrast survives the projection.
    */
   static EdgeList randomFanIn(
-      String label, int fanIn, int sources, int targets, SplittableRandom random) {
+      String label, int fanIn, boolean ipsilateral, int sources, int targets, SplittableRandom random) {
     if (fanIn < 1) {
       throw new ConnectomeException(
           "projection " + label + ": random fan_in " + fanIn + " must be at least 1.");
     }
-    if (fanIn > sources) {
+    int[][] pools = ipsilateral ? new int[][] {range(0, sources / 2), range(sources / 2, sources)} : new int[][] {range(0, sources)};
+    int smallest = Arrays.stream(pools).mapToInt(p -> p.length).min().orElse(0);
+    if (fanIn > smallest) {
       throw new ConnectomeException(
-          "projection " + label + ": random fan_in " + fanIn + " exceeds the " + sources
-              + " source cells, so targets cannot draw distinct inputs. Lower fan_in to at most "
-              + sources + " or use dense.");
+          "projection " + label + ": random fan_in " + fanIn + " exceeds the " + smallest
+              + (ipsilateral ? " source cells on each side" : " source cells")
+              + ", so targets cannot draw distinct inputs. Lower fan_in to at most " + smallest + " or use dense.");
     }
-    int[] pool = new int[sources];
-    Arrays.setAll(pool, i -> i);
     int[] rowPtr = new int[targets + 1];
     int[] sourceIndex = new int[Math.multiplyExact(fanIn, targets)];
     for (int t = 0; t < targets; t++) {
+      int[] pool = pools[ipsilateral && t >= targets / 2 ? 1 : 0];
       for (int k = 0; k < fanIn; k++) {
-        int j = k + random.nextInt(sources - k);
+        int j = k + random.nextInt(pool.length - k);
         int swap = pool[k];
         pool[k] = pool[j];
         pool[j] = swap;
@@ -87,6 +90,12 @@ final class RuleConnectivity {
       rowPtr[t + 1] = start + fanIn;
     }
     return new EdgeList(sources, targets, rowPtr, sourceIndex, ones(sourceIndex.length));
+  }
+
+  private static int[] range(int from, int to) {
+    int[] cells = new int[to - from];
+    Arrays.setAll(cells, i -> from + i);
+    return cells;
   }
 
   /**

@@ -81,6 +81,7 @@ public final class CircuitDiff {
     String subject = a.label();
     if (a.connectivity() instanceof Connectivity.RandomFanIn x && b.connectivity() instanceof Connectivity.RandomFanIn y) {
       property(changes, subject, "fan_in", Integer.toString(x.fanIn()), Integer.toString(y.fanIn()));
+      property(changes, subject, "ipsilateral", Boolean.toString(x.ipsilateral()), Boolean.toString(y.ipsilateral()));
     } else {
       property(changes, subject, "rule", rule(a.connectivity()), rule(b.connectivity()));
     }
@@ -132,7 +133,7 @@ public final class CircuitDiff {
       return g.glomeruli() == 0 ? "glomerular" : "glomerular " + g.glomeruli() + " glomeruli";
     }
     if (c instanceof Connectivity.RandomFanIn f) {
-      return "random fan_in " + f.fanIn();
+      return "random fan_in " + f.fanIn() + (f.ipsilateral() ? " ipsilateral" : "");
     }
     if (c instanceof Connectivity.Dense) {
       return "dense";
