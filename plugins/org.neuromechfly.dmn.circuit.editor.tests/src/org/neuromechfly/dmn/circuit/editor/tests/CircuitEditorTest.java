@@ -1,12 +1,14 @@
 package org.neuromechfly.dmn.circuit.editor.tests;
 
+import static org.neuromechfly.dmn.circuit.editor.tests.EditorFixtures.page;
+import static org.neuromechfly.dmn.circuit.editor.tests.EditorFixtures.viewer;
+import static org.neuromechfly.dmn.circuit.editor.tests.EditorFixtures.write;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.core.resources.IFile;
@@ -15,16 +17,12 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.jface.text.ITextOperationTarget;
-import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.validation.Issue;
@@ -82,7 +80,7 @@ class CircuitEditorTest {
         population PN : PN { count 150 }
         projection ORN -> NOPE dense
         """;
-    IFile file = write("unknown_target.circuit", text);
+    IFile file = write(project, "unknown_target.circuit", text);
     IEditorPart editor = open(file);
 
     assertTrue(
@@ -107,7 +105,7 @@ class CircuitEditorTest {
   @Test
   void reconcilesAfterEveryChangeNotOnlyOnOpen() throws CoreException {
     String text = "circuit edits\npopulation ORN : ORN { count 50 }\nprojection ORN -> ORN dense\n";
-    IFile file = write("edits.circuit", text);
+    IFile file = write(project, "edits.circuit", text);
     IEditorPart editor = open(file);
     // Let the initial reconcile finish so the error below can only come from the edit.
     UiWait.until(() -> false, 1_500);
@@ -159,7 +157,7 @@ class CircuitEditorTest {
   }
 
   private static IEditorPart open(String name, String text) throws CoreException {
-    return open(write(name, text));
+    return open(write(project, name, text));
   }
 
   private static IEditorPart open(IFile file) throws CoreException {
@@ -168,25 +166,8 @@ class CircuitEditorTest {
     return editor;
   }
 
-  private static IFile write(String name, String text) throws CoreException {
-    IFile file = project.getFile(name);
-    var content = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    if (file.exists()) {
-      file.setContents(content, true, false, null);
-    } else {
-      file.create(content, true, null);
-    }
-    return file;
-  }
 
-  private static ITextViewer viewer(IEditorPart editor) {
-    // AbstractTextEditor hands out its source viewer as the text operation target.
-    return (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
-  }
 
-  private static IWorkbenchPage page() {
-    return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-  }
 
   private static List<IMarker> errors(IFile file) {
     return markers(file).stream()

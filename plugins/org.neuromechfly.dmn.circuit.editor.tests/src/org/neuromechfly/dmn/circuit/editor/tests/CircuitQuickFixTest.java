@@ -1,11 +1,13 @@
 package org.neuromechfly.dmn.circuit.editor.tests;
 
+import static org.neuromechfly.dmn.circuit.editor.tests.EditorFixtures.page;
+import static org.neuromechfly.dmn.circuit.editor.tests.EditorFixtures.viewer;
+import static org.neuromechfly.dmn.circuit.editor.tests.EditorFixtures.write;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.core.resources.IFile;
@@ -14,8 +16,6 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.jface.text.ITextOperationTarget;
-import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.quickassist.IQuickAssistAssistant;
 import org.eclipse.jface.text.source.ISourceViewer;
@@ -23,8 +23,6 @@ import org.eclipse.jface.text.source.ISourceViewerExtension3;
 import org.eclipse.jface.text.source.TextInvocationContext;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IMarkerResolution;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +54,7 @@ class CircuitQuickFixTest {
 
   @Test
   void unknownCellTypeMarkerResolvesToTheTypeItsAliasNames() throws CoreException {
-    IFile file = write("kenyon.circuit", TEXT);
+    IFile file = write(project, "kenyon.circuit", TEXT);
     IEditorPart editor = IDE.openEditor(page(), file, true);
     IMarker marker = awaitMarker(file, CircuitIssueCodes.UNKNOWN_CELL_TYPE);
     assertEquals("Kenyon", TEXT.substring(marker.getAttribute(IMarker.CHAR_START, -1), marker.getAttribute(IMarker.CHAR_END, -1)));
@@ -75,7 +73,7 @@ class CircuitQuickFixTest {
 
   @Test
   void quickAssistInTheEditorOffersTheMarkersFixes() throws CoreException {
-    IFile file = write("assist.circuit", "circuit assist\npopulation A : ORN { count 50 tau_mem 20 }\n");
+    IFile file = write(project, "assist.circuit", "circuit assist\npopulation A : ORN { count 50 tau_mem 20 }\n");
     IEditorPart editor = IDE.openEditor(page(), file, true);
     IMarker marker = awaitMarker(file, CircuitIssueCodes.MISSING_UNIT);
 
@@ -118,22 +116,6 @@ class CircuitQuickFixTest {
     }
   }
 
-  private static IFile write(String name, String text) throws CoreException {
-    IFile file = project.getFile(name);
-    var content = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    if (file.exists()) {
-      file.setContents(content, true, false, null);
-    } else {
-      file.create(content, true, null);
-    }
-    return file;
-  }
 
-  private static ITextViewer viewer(IEditorPart editor) {
-    return (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
-  }
 
-  private static IWorkbenchPage page() {
-    return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-  }
 }

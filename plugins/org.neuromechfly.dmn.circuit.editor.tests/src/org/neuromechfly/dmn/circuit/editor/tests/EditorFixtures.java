@@ -1,0 +1,38 @@
+package org.neuromechfly.dmn.circuit.editor.tests;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+
+/** Workspace and editor access shared by the UI tests. */
+final class EditorFixtures {
+  private EditorFixtures() {}
+
+  /** Creates or overwrites a file of the test project. */
+  static IFile write(IProject project, String name, String text) throws CoreException {
+    IFile file = project.getFile(name);
+    var content = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    if (file.exists()) {
+      file.setContents(content, true, false, null);
+    } else {
+      file.create(content, true, null);
+    }
+    return file;
+  }
+
+  /** The editor's source viewer: AbstractTextEditor hands it out as the text operation target. */
+  static ITextViewer viewer(IEditorPart editor) {
+    return (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
+  }
+
+  static IWorkbenchPage page() {
+    return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+  }
+}
