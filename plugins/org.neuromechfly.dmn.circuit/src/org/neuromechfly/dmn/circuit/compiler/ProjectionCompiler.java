@@ -94,12 +94,17 @@ public class ProjectionCompiler {
       return new Connectivity.Dense();
     }
     ConnectomeRule c = (ConnectomeRule) rule;
+    return new Connectivity.FromConnectome(c.getSource().getName(), query(c));
+  }
+
+  /** The query a rule's filters state; unset filters do not restrict, min_synapses defaults to 1. */
+  public static Connectivity.ConnectomeQuery query(ConnectomeRule rule) {
     String roi = null;
     String pre = null;
     String post = null;
     String side = null;
     int minSynapses = 1;
-    for (QueryFilter filter : c.getFilters()) {
+    for (QueryFilter filter : rule.getFilters()) {
       switch (filter.getKey()) {
         case "roi" -> roi = filter.getText();
         case "pre" -> pre = filter.getText();
@@ -109,7 +114,7 @@ public class ProjectionCompiler {
         default -> throw new IllegalStateException("unknown query key " + filter.getKey());
       }
     }
-    return new Connectivity.FromConnectome(c.getSource().getName(), new Connectivity.ConnectomeQuery(roi, pre, post, side, minSynapses));
+    return new Connectivity.ConnectomeQuery(roi, pre, post, side, minSynapses);
   }
 
   private static org.neuromechfly.dmn.model.WeightInit weight(WeightInit init) {

@@ -6,9 +6,9 @@ import org.neuromechfly.dmn.circuit.ast.Settings;
 import org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals;
 import org.neuromechfly.dmn.circuit.circuit.ConnectomeRule;
 import org.neuromechfly.dmn.circuit.circuit.Projection;
-import org.neuromechfly.dmn.circuit.circuit.QueryFilter;
 import org.neuromechfly.dmn.circuit.reference.ConnectomeIndex;
-import org.neuromechfly.dmn.connectome.importer.NeuronFilter;
+import org.neuromechfly.dmn.circuit.compiler.ProjectionCompiler;
+import org.neuromechfly.dmn.connectome.importer.QuerySelection;
 
 /**
  * Connectome queries against the data they name: a query must select neurons, as many as the
@@ -30,42 +30,35 @@ public class ConnectomeQueryChecks extends CircuitCheck {
     if (loaded.connectome() == null) {
       return;
     }
-    String pre = text(rule, "pre");
-    String post = text(rule, "post");
-    String side = text(rule, "side");
-    String roi = text(rule, "roi");
-    int minSynapses = rule.getFilters().stream().filter(f -> "min_synapses".equals(f.getKey())).mapToInt(QueryFilter::getNumber).findFirst().orElse(1);
+    var query = ProjectionCompiler.query(rule);
     Projection projection = (Projection) rule.eContainer();
-    int[] sources;
-    int[] targets;
+    QuerySelection selection;
     try {
-      sources = loaded.connectome().select(NeuronFilter.of(pre, null, side));
-      targets = loaded.connectome().select(NeuronFilter.of(post, null, side));
+      selection = QuerySelection.of(loaded.connectome(), query);
     } catch (RuntimeException e) {
       return; // an invalid pattern: reported by ConnectivityChecks
     }
-    if (sources.length == 0 || targets.length == 0) {
+    if (selection.pre().length == 0 || selection.post().length == 0) {
       error(
-          "The query selects no " + (sources.length == 0 ? "presynaptic neurons (pre \"" + pre + "\")" : "postsynaptic neurons (post \"" + post + "\")")
+          "The query selects no " + (selection.pre().length == 0 ? "presynaptic neurons (pre \"" + query.preType() + "\")" : "postsynaptic neurons (post \"" + query.postType() + "\")")
               + " in " + loaded.path().getFileName() + "; check the cell-type pattern (it must match the whole type name) and side.",
           rule,
           Literals.CONNECTOME_RULE__FILTERS,
           CircuitIssueCodes.EMPTY_CONNECTOME_QUERY);
       return;
     }
-    var edges = loaded.connectome().edges(sources, targets, roi, minSynapses);
-    if (edges.edgeCount() == 0) {
+    if (selection.edges().edgeCount() == 0) {
       error(
-          "No synapses between the " + sources.length + " pre- and " + targets.length + " postsynaptic neurons"
-              + (roi == null ? "" : " in roi \"" + roi + "\"") + " with at least " + minSynapses + " synapses. Known rois: "
+          "No synapses between the " + selection.pre().length + " pre- and " + selection.post().length + " postsynaptic neurons"
+              + (query.roi() == null ? "" : " in roi \"" + query.roi() + "\"") + " with at least " + query.minSynapses() + " synapses. Known rois: "
               + String.join(", ", loaded.connectome().rois()),
           rule,
           Literals.CONNECTOME_RULE__FILTERS,
           CircuitIssueCodes.EMPTY_CONNECTOME_QUERY);
       return;
     }
-    checkCount(projection.getSource(), sources.length, pre, rule);
-    checkCount(projection.getTarget(), targets.length, post, rule);
+    checkCount(projection.getSource(), selection.pre().length, query.preType(), rule);
+    checkCount(projection.getTarget(), selection.post().length, query.postType(), rule);
   }
 
   private void checkCount(org.neuromechfly.dmn.circuit.circuit.Population population, int selected, String pattern, ConnectomeRule rule) {
@@ -80,9 +73,5 @@ public class ConnectomeQueryChecks extends CircuitCheck {
           population.getName(),
           Integer.toString(selected));
     }
-  }
-
-  private static String text(ConnectomeRule rule, String key) {
-    return rule.getFilters().stream().filter(f -> key.equals(f.getKey())).map(QueryFilter::getText).findFirst().orElse(null);
   }
 }

@@ -15,7 +15,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
@@ -46,11 +45,7 @@ class CircuitEditorTest {
 
   @BeforeAll
   static void createProject() throws CoreException {
-    project = ResourcesPlugin.getWorkspace().getRoot().getProject("circuit-editor-test");
-    if (!project.exists()) {
-      project.create(null);
-    }
-    project.open(null);
+    project = EditorFixtures.openProject("circuit-editor-test");
   }
 
   @AfterEach

@@ -14,7 +14,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.quickassist.IQuickAssistAssistant;
@@ -40,11 +39,7 @@ class CircuitQuickFixTest {
 
   @BeforeAll
   static void createProject() throws CoreException {
-    project = ResourcesPlugin.getWorkspace().getRoot().getProject("circuit-quickfix-test");
-    if (!project.exists()) {
-      project.create(null);
-    }
-    project.open(null);
+    project = EditorFixtures.openProject("circuit-quickfix-test");
   }
 
   @AfterEach

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextViewer;
@@ -14,6 +15,16 @@ import org.eclipse.ui.PlatformUI;
 /** Workspace and editor access shared by the UI tests. */
 final class EditorFixtures {
   private EditorFixtures() {}
+
+  /** A workspace project for a test class, created on first use and opened. */
+  static IProject openProject(String name) throws CoreException {
+    IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+    if (!project.exists()) {
+      project.create(null);
+    }
+    project.open(null);
+    return project;
+  }
 
   /** Creates or overwrites a file of the test project. */
   static IFile write(IProject project, String name, String text) throws CoreException {

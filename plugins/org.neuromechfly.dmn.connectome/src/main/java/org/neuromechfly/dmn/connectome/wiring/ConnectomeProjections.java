@@ -13,7 +13,7 @@ import org.neuromechfly.dmn.connectome.cache.ConnectomeCache;
 import org.neuromechfly.dmn.connectome.cache.SelectedEdges;
 import org.neuromechfly.dmn.connectome.importer.Connectome;
 import org.neuromechfly.dmn.connectome.importer.ConnectomeReader;
-import org.neuromechfly.dmn.connectome.importer.NeuronFilter;
+import org.neuromechfly.dmn.connectome.importer.QuerySelection;
 import org.neuromechfly.dmn.connectome.synthetic.SyntheticOlfactoryConnectome;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.Connectivity;
@@ -106,8 +106,9 @@ final class ConnectomeProjections {
 
   private static SelectedEdges select(
       String label, String sourceName, Connectome connectome, Connectivity.ConnectomeQuery q) {
-    int[] pre = connectome.select(NeuronFilter.of(q.preType(), null, q.side()));
-    int[] post = connectome.select(NeuronFilter.of(q.postType(), null, q.side()));
+    QuerySelection selection = QuerySelection.of(connectome, q);
+    int[] pre = selection.pre();
+    int[] post = selection.post();
     for (int[] side : new int[][] {pre, post}) {
       if (side.length == 0) {
         String field = side == pre ? "pre_type" : "post_type";
@@ -119,8 +120,7 @@ final class ConnectomeProjections {
                 + sampleTypes(connectome) + "). Fix the pattern; it must match the whole type.");
       }
     }
-    double min = Math.max(1, q.minSynapses());
-    EdgeList edges = connectome.edges(pre, post, q.roi(), min);
+    EdgeList edges = selection.edges();
     if (edges.edgeCount() == 0) {
       throw new ConnectomeException(
           "projection " + label + ": query " + describe(q) + " on '" + sourceName + "' selects "
