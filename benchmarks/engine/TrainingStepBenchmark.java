@@ -22,6 +22,7 @@ import org.neuromechfly.dmn.engine.fused.Network;
 import org.neuromechfly.dmn.engine.fused.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
+import org.neuromechfly.dmn.engine.samediff.ChunkedSameDiffKernel;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.synapse.Synapses;
 import org.neuromechfly.dmn.engine.train.RateCalibration;
@@ -39,11 +40,13 @@ import org.neuromechfly.dmn.model.json.CircuitJson;
 /**
  * One training step (closed-loop forward over T steps, BPTT, Adam) of the example circuit, timed
  * alternately, in one process, for (a) the fused kernel, (b) a straightforward Java reference of the
- * identical model (dense masked matrices, per-element loops, double arrays) and (c) optionally the
- * identical model in PyTorch, run as a subprocess. Before timing, the reference and the fused kernel
- * are checked to give the same weight gradients in float64.
+ * identical model (dense masked matrices, per-element loops, double arrays), (c) optionally the
+ * identical model in PyTorch, run as a subprocess, and (d) the engine's SameDiff path (one chunk graph
+ * run chunk by chunk, exact BPTT across chunks). Before timing, the reference and the SameDiff path
+ * are checked against the fused kernel's gradients in float64.
  *
- * <p>Arguments: {@code T B rounds torch} (defaults 1000 16 3 auto; torch = auto | none | path to python3).
+ * <p>Arguments: {@code T B rounds torch samediffRounds} (defaults 1000 16 3 auto 1; torch = auto | none |
+ * path to python3; samediffRounds = timed SameDiff steps, taken in the first rounds, 0 = none).
  */
 public final class TrainingStepBenchmark {
 
@@ -53,6 +56,7 @@ public final class TrainingStepBenchmark {
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     String torch = args.length > 3 ? args[3] : "auto";
+    int sameDiffRounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
     CircuitSpec golden = CircuitJson.read(Files.readString(
         Path.of("plugins/org.neuromechfly.dmn.circuit.tests/resources/golden/olfactory.ir.json")));
     CircuitSpec spec = withSize(golden, steps, batch);
@@ -67,12 +71,18 @@ public final class TrainingStepBenchmark {
     System.out.println("circuit " + spec.name() + ", T=" + steps + ", B=" + batch + ", calibrated " + cal);
 
     checkGradients(golden, wiring, ws, surrogate, net);
+    if (sameDiffRounds > 0) {
+      checkSameDiff(golden, wiring, ws, surrogate, net);
+    }
 
     OdourWorld world = new OdourWorld(spec, task, ws, batch);
     StartPositions starts = StartPositions.forEpisode(task, batch, t.seed(), 0);
     world.setStarts(starts, 1);
     BpttKernel kernel = new BpttKernel(net, steps, batch);
     Reference reference = new Reference(net, steps, batch);
+    ChunkedSameDiffKernel sameDiff = sameDiffRounds > 0
+        ? new ChunkedSameDiffKernel(net, steps, batch, ChunkedSameDiffKernel.chunkLength(steps, world.sensingLead()))
+        : null;
     UpdateRule adam = new UpdateRule(Optimizer.ADAM, net.parameters().learnable());
 
     double denseFlop = 0;
@@ -103,9 +113,11 @@ public final class TrainingStepBenchmark {
     List<Double> fused = new ArrayList<>();
     List<Double> straight = new ArrayList<>();
     List<Double> py = new ArrayList<>();
+    List<Double> sd = new ArrayList<>();
     double fusedLoss = 0;
     double refLoss = 0;
-    for (int r = 0; r <= rounds; r++) { // round 0 warms up
+    double sdLoss = Double.NaN;
+    for (int r = 0; r <= rounds; r++) { // round 0 warms up (and builds the SameDiff graphs)
       long t0 = System.nanoTime();
       net.parameters().zeroGradients();
       Map<String, Double> l = kernel.forward(world, ActivityObjective.NONE);
@@ -118,17 +130,30 @@ public final class TrainingStepBenchmark {
       adam.apply(net.parameters().learnable(), 0.0);
       double s = (System.nanoTime() - t0) / 1e9;
       double p = withTorch ? runTorch(python, export, 1) : Double.NaN;
+      double d = Double.NaN;
+      if (sameDiff != null && r <= sameDiffRounds) {
+        t0 = System.nanoTime();
+        net.parameters().zeroGradients();
+        Map<String, Double> ls = sameDiff.forward(world, ActivityObjective.NONE);
+        sameDiff.backward(world, ActivityObjective.NONE);
+        adam.apply(net.parameters().learnable(), 0.0);
+        d = (System.nanoTime() - t0) / 1e9;
+        sdLoss = ls.values().stream().mapToDouble(Double::doubleValue).sum();
+      }
       if (r > 0) {
         fused.add(f);
         straight.add(s);
         py.add(p);
+        if (!Double.isNaN(d)) {
+          sd.add(d);
+        }
       }
-      System.out.printf("round %d: fused %.3f s  reference %.3f s  pytorch %s%n", r, f, s,
-          withTorch ? String.format("%.3f s", p) : "-");
+      System.out.printf("round %d: fused %.3f s  reference %.3f s  pytorch %s  samediff %s%n", r, f, s,
+          withTorch ? String.format("%.3f s", p) : "-", Double.isNaN(d) ? "-" : String.format("%.3f s", d));
     }
     double f = median(fused);
     double s = median(straight);
-    System.out.printf("loss: fused %.6f, reference %.6f%n", fusedLoss, refLoss);
+    System.out.printf("loss: fused %.6f, reference %.6f, samediff %.6f%n", fusedLoss, refLoss, sdLoss);
     System.out.printf("RESULT T=%d B=%d  fused %.3f s/step  reference %.3f s/step  reference/fused %.1fx%n",
         steps, batch, f, s, s / f);
     System.out.printf("RESULT fused: %.1f GFLOP/s dense-equivalent = %.0f%% of the measured GEMM rate%n",
@@ -138,6 +163,52 @@ public final class TrainingStepBenchmark {
       System.out.printf("RESULT pytorch %.3f s/step (2 threads, in-process time of forward+backward+Adam)"
           + "  pytorch/fused %.1fx%n", p, p / f);
     }
+    if (!sd.isEmpty()) {
+      double d = median(sd);
+      System.out.printf("RESULT samediff %.3f s/step (chunks of %d steps, %d timed)  samediff/fused %.1fx%n", d,
+          sameDiff.chunkLength(), sd.size(), d / f);
+    }
+  }
+
+  /** SameDiff and fused gradients of every parameter in float64 on a short window (several chunks). */
+  private static void checkSameDiff(CircuitSpec golden, List<EdgeArrays> wiring, WorldSettings ws,
+      SurrogateSpike surrogate, Network calibrated) {
+    int steps = 60;
+    CircuitSpec small = withSize(golden, steps, 2);
+    NavigationTask task = (NavigationTask) small.task();
+    NetworkOptions options = NetworkOptions.training(surrogate).withPrecision(Precision.FLOAT64);
+    Network a = new Network(small, wiring, task.dt().si(), options);
+    Network b = new Network(small, wiring, task.dt().si(), options);
+    for (Network n : List.of(a, b)) {
+      n.parameters().restore(calibrated.parameters().snapshot());
+      n.prepare();
+      n.parameters().zeroGradients();
+    }
+    OdourWorld world = new OdourWorld(small, task, ws, 2);
+    world.setStarts(StartPositions.forEpisode(task, 2, 5, 1), 1);
+    BpttKernel fused = new BpttKernel(a, steps, 2);
+    double lf = fused.forward(world, ActivityObjective.NONE).values().stream().mapToDouble(Double::doubleValue).sum();
+    fused.backward(world, ActivityObjective.NONE);
+    ChunkedSameDiffKernel chunked = new ChunkedSameDiffKernel(b, steps, 2,
+        ChunkedSameDiffKernel.chunkLength(steps, world.sensingLead()));
+    double ls = chunked.forward(world, ActivityObjective.NONE).values().stream().mapToDouble(Double::doubleValue).sum();
+    chunked.backward(world, ActivityObjective.NONE);
+    double worst = 0;
+    for (Parameter p : a.parameters().all()) {
+      double[] x = p.gradient();
+      double[] y = b.parameters().get(p.name()).orElseThrow().gradient();
+      double diff = 0;
+      double norm = 0;
+      for (int i = 0; i < x.length; i++) {
+        diff += (x[i] - y[i]) * (x[i] - y[i]);
+        norm += x[i] * x[i];
+      }
+      if (norm > 0) {
+        worst = Math.max(worst, Math.sqrt(diff / norm));
+      }
+    }
+    System.out.printf("check samediff (float64, T=%d, B=2, chunks of %d): loss fused %.12f samediff %.12f, worst"
+        + " relative gradient difference over all parameters %.2e%n", steps, chunked.chunkLength(), lf, ls, worst);
   }
 
   private static double median(List<Double> v) {

@@ -36,7 +36,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "DIR", description = "continue the run in DIR from its last checkpoint")
   Path resume;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", description = "fused (default) or samediff")
+  @Option(names = "--engine", paramLabel = "ENGINE", description = {
+      "fused (default): the hand-written BPTT kernel.",
+      "samediff: the same model and gradients through ND4J SameDiff, one graph of a sensorimotor-delay"
+          + " chunk run chunk by chunk with exact BPTT across chunks. Very slow: the example takes ~20 s per"
+          + " episode against ~1 s on an idle 2-core machine, minutes when it is busy. No refractory"
+          + " periods. See the engine README."})
   String engine;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "where connectome sources resolve (default: -Ddmn.data.dir, $DMN_DATA_DIR, ../shared/data)")

@@ -15,6 +15,8 @@ import org.neuromechfly.dmn.engine.fused.NetworkActivity;
 import org.neuromechfly.dmn.engine.fused.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.plot.RunPlots;
+import org.neuromechfly.dmn.engine.samediff.ChunkedSameDiffKernel;
+import org.neuromechfly.dmn.engine.samediff.SameDiffSupport;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.train.CheckpointStore;
 import org.neuromechfly.dmn.engine.train.CircuitValidation;
@@ -23,6 +25,7 @@ import org.neuromechfly.dmn.engine.train.HistoryFiles;
 import org.neuromechfly.dmn.engine.train.Trainer;
 import org.neuromechfly.dmn.engine.train.TrainerSettings;
 import org.neuromechfly.dmn.engine.train.TrainingState;
+import org.neuromechfly.dmn.engine.world.OdourWorld;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.ExecutionEngine;
 import org.neuromechfly.dmn.model.NavigationTask;
@@ -67,11 +70,13 @@ public final class TrainingRun {
    */
   public static TrainingResult train(
       CircuitSpec spec, List<EdgeArrays> wiring, TrainOptions options, TrainingListener listener) {
-    CircuitSpec run = withEpisodes(spec, options.episodes());
+    ExecutionEngine engine = options.engine() != null ? options.engine() : spec.training().engine();
+    // the run's circuit.json records the engine that trained it; the trainer's shards read it there
+    CircuitSpec run = withOverrides(spec, options.episodes(), engine);
     CircuitValidation.require(run, options.world());
-    ExecutionEngine engine = options.engine() != null ? options.engine() : run.training().engine();
     if (engine == ExecutionEngine.SAMEDIFF) {
-      listener.message("the SameDiff engine is not in this build yet; training with the fused BPTT kernel");
+      SameDiffSupport.require(run);
+      listener.message(sameDiffNotice((NavigationTask) run.task()));
     }
     Path dir = options.outDir();
     createDirectories(dir);
@@ -117,13 +122,22 @@ public final class TrainingRun {
     }
   }
 
-  private static CircuitSpec withEpisodes(CircuitSpec spec, Integer episodes) {
-    if (episodes == null) {
+  private static String sameDiffNotice(NavigationTask task) {
+    int k = ChunkedSameDiffKernel.chunkLength(task.steps(), OdourWorld.sensingLead(task));
+    return String.format(Locale.ROOT, "SameDiff engine: one graph of %d steps (at most the %s motor delay"
+        + " + 1 step), run %d times per episode forward and again backward, the state passed between chunks"
+        + " (exact BPTT); expect ~20x the fused kernel's time per episode, more on a busy machine (engine README)",
+        k, task.motorDelay(), (task.steps() + k - 1) / k);
+  }
+
+  private static CircuitSpec withOverrides(CircuitSpec spec, Integer episodes, ExecutionEngine engine) {
+    TrainingSpec t = spec.training();
+    if ((episodes == null || episodes == t.episodes()) && engine == t.engine()) {
       return spec;
     }
-    TrainingSpec t = spec.training();
-    TrainingSpec n = new TrainingSpec(t.optimizer(), t.learningRate(), t.schedule(), episodes, t.batch(), t.clip(),
-        t.seed(), t.checkpointEvery(), t.bpttWindow(), t.engine(), t.surrogate(), t.surrogateSlope());
+    TrainingSpec n = new TrainingSpec(t.optimizer(), t.learningRate(), t.schedule(),
+        episodes == null ? t.episodes() : episodes, t.batch(), t.clip(), t.seed(), t.checkpointEvery(),
+        t.bpttWindow(), engine, t.surrogate(), t.surrogateSlope());
     return new CircuitSpec(spec.name(), spec.referenceData(), spec.connectomes(), spec.populations(),
         spec.projections(), spec.task(), spec.losses(), n, spec.exports());
   }

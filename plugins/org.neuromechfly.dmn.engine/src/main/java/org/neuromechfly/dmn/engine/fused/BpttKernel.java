@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neuromechfly.dmn.engine.EpisodeKernel;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.neuron.PopulationState;
 import org.neuromechfly.dmn.engine.synapse.Synapses;
@@ -18,7 +19,7 @@ import org.neuromechfly.dmn.engine.world.Environment;
  * step or more is honoured. One kernel serves one batch size and episode length; it is not
  * thread-safe (run one per thread over disjoint batch shards).
  */
-public final class BpttKernel {
+public final class BpttKernel implements EpisodeKernel {
   private final Network network;
   private final int steps;
   private final int batch;
@@ -63,6 +64,7 @@ public final class BpttKernel {
    *
    * @return weighted loss components (world first, then activity terms)
    */
+  @Override
   public Map<String, Double> forward(Environment env, ActivityObjective objective) {
     checkEnvironment(env);
     List<LifPopulation> pops = network.populations();
@@ -100,6 +102,7 @@ public final class BpttKernel {
   }
 
   /** Backpropagates through the episode last run by {@link #forward}; adds to parameter gradients. */
+  @Override
   public void backward(Environment env, ActivityObjective objective) {
     List<LifPopulation> pops = network.populations();
     List<Synapses> syn = network.synapses();
@@ -152,6 +155,7 @@ public final class BpttKernel {
   }
 
   /** What the last forward pass recorded. */
+  @Override
   public NetworkActivity activity() {
     return new NetworkActivity(network, List.copyOf(states));
   }

@@ -5,12 +5,17 @@ import org.neuromechfly.dmn.engine.neuron.PopulationState;
 
 /**
  * Sparse coding of one population (KC: 5–10 % respond to an odour): per window of {@code window}
- * steps (100 ms), the fraction of cells that fired, against a target fraction. "Fired" is smoothed as
- * 1 − exp(−spike count) so the term has a gradient; the penalty is the squared relative error
- * {@code ((f − f*)/f*)²}, which keeps pulling when activity is far above target (a plain quadratic
- * with a small weight did not, NAVIGATION_NOTES.md).
+ * steps (100 ms), the fraction of cells that fired, against a target fraction. "Fired" is the soft
+ * count {@link #softActive}: 1 − exp(−c) for up to {@value #SATURATION} spikes, continued linearly
+ * beyond, so a cell that fires tonically still feels the loss (with a purely saturating 1 − exp(−c)
+ * the gradient of a cell at 100 Hz is e^−10 and, measured on the example circuit, a tenth of the KCs
+ * went tonic mid-training and stayed there: 12–17 % active whatever the weight). The penalty is the
+ * squared relative error {@code ((f − f*)/f*)²}, which keeps pulling when activity is far above
+ * target (a plain quadratic with a small weight did not, NAVIGATION_NOTES.md).
  */
 public final class SparsityLoss {
+  /** Spike count per window beyond which the soft count grows linearly (its slope stays e^−3). */
+  static final double SATURATION = 3;
   private final double weight;
   private final int population;
   private final double target;
@@ -62,7 +67,7 @@ public final class SparsityLoss {
         double f = 0;
         for (int n = 0; n < cells; n++) {
           double c = counts[b * cells + n];
-          f += 1 - Math.exp(-c);
+          f += softActive(c);
           active += c >= 0.5 ? 1 : 0;
         }
         f /= cells;
@@ -70,12 +75,23 @@ public final class SparsityLoss {
         total += scale * rel * rel;
         double g = scale * 2 * rel / target / cells;
         for (int n = 0; n < cells; n++) {
-          factor[b][w][n] = g * Math.exp(-counts[b * cells + n]);
+          factor[b][w][n] = g * softActiveSlope(counts[b * cells + n]);
         }
       }
     }
     measured = active / ((double) batch * windows * cells);
     return total;
+  }
+
+  /** How much a cell with {@code count} spikes in a window counts as active (C¹, increasing). */
+  static double softActive(double count) {
+    return count <= SATURATION
+        ? 1 - Math.exp(-count)
+        : 1 - Math.exp(-SATURATION) + Math.exp(-SATURATION) * (count - SATURATION);
+  }
+
+  static double softActiveSlope(double count) {
+    return Math.exp(-Math.min(count, SATURATION));
   }
 
   /** Fraction of cells that spiked at least once per window, averaged (the reported figure). */

@@ -2,23 +2,27 @@ package org.neuromechfly.dmn.engine.train;
 
 import java.util.List;
 import java.util.Map;
+import org.neuromechfly.dmn.engine.EpisodeKernel;
 import org.neuromechfly.dmn.engine.fused.BpttKernel;
 import org.neuromechfly.dmn.engine.fused.Network;
 import org.neuromechfly.dmn.engine.loss.ActivityTerms;
+import org.neuromechfly.dmn.engine.samediff.ChunkedSameDiffKernel;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.world.OdourWorld;
 import org.neuromechfly.dmn.engine.world.StartPositions;
 import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.ExecutionEngine;
 import org.neuromechfly.dmn.model.NavigationTask;
 
 /**
  * One thread's share of a batch: its own copy of the network (so gradients never race), kernel,
  * world and activity losses. The trainer sums shard gradients in a fixed order, which keeps runs
- * bit-reproducible for a given thread count.
+ * bit-reproducible for a given thread count. The kernel is the circuit's training engine: the fused
+ * BPTT kernel, or the SameDiff chunk graph in chunks as long as the world's sensing lead allows.
  */
 final class Shard {
   final Network network;
-  final BpttKernel kernel;
+  final EpisodeKernel kernel;
   final OdourWorld world;
   final ActivityTerms activity;
   final int batch;
@@ -26,8 +30,11 @@ final class Shard {
   Shard(CircuitSpec spec, NavigationTask task, List<EdgeArrays> wiring, TrainerSettings settings, int batch) {
     this.batch = batch;
     this.network = new Network(spec, wiring, task.dt().si(), settings.network());
-    this.kernel = new BpttKernel(network, task.steps(), batch);
     this.world = new OdourWorld(spec, task, settings.world(), batch);
+    this.kernel = spec.training().engine() == ExecutionEngine.SAMEDIFF
+        ? new ChunkedSameDiffKernel(network, task.steps(), batch,
+            ChunkedSameDiffKernel.chunkLength(task.steps(), world.sensingLead()))
+        : new BpttKernel(network, task.steps(), batch);
     this.activity = new ActivityTerms(network, spec.losses());
   }
 

@@ -11,6 +11,11 @@ import java.util.Map;
  * <p>Call order per episode: {@link #begin()}; for t = 0..T−1: {@link #sense}, network step,
  * {@link #act}; {@link #endForward()}; for t = T−1..0: {@link #motorGradient}, network backward step,
  * {@link #sensoryGradient}.
+ *
+ * <p>A world whose {@link #sensingLead()} is L &gt; 1 must also accept chunks of up to L steps, as the
+ * SameDiff engine runs them: forward, {@link #sense} for every step of a chunk, then {@link #act} for
+ * every step of it; backward, chunk by chunk from the last, {@link #motorGradient} for every step of a
+ * chunk (descending), then {@link #sensoryGradient} for every step of it (descending).
  */
 public interface Environment {
 
@@ -19,6 +24,16 @@ public interface Environment {
 
   /** Steps per episode. */
   int steps();
+
+  /**
+   * How many consecutive steps this world can sense before it needs the motor output of the first of
+   * them: the sensory input of step t depends only on motor output of step t − L or earlier. The SameDiff
+   * engine runs the network in chunks of at most this many steps between world updates. 1 (the
+   * default) for a world that needs every step's motor output before it can sense the next step.
+   */
+  default int sensingLead() {
+    return 1;
+  }
 
   /** Name of the population that receives the world's input. */
   String sensoryPopulation();

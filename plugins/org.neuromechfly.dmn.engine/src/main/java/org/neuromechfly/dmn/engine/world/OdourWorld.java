@@ -49,6 +49,10 @@ public final class OdourWorld implements Environment {
   private final double[][] gEnergyTurn;
   private StartPositions starts;
   private long noiseSeed;
+  /** Last step whose movement has been applied (−1 before the first). */
+  private int moved;
+  /** Steps whose motor output has been read ({@link #act} was called for 0..commanded−1). */
+  private int commanded;
 
   public OdourWorld(CircuitSpec spec, NavigationTask task, WorldSettings settings, int batch) {
     this.task = task;
@@ -129,6 +133,20 @@ public final class OdourWorld implements Environment {
   }
 
   @Override
+  public int sensingLead() {
+    return sensingLead(task);
+  }
+
+  /**
+   * The {@link #sensingLead()} of a world for {@code task}: movement at step t obeys the motor output
+   * of step t − delay, and sensing at step t reads the pose after step t − 1, so sensing lags motor
+   * output by delay + 1 steps.
+   */
+  public static int sensingLead(NavigationTask task) {
+    return (int) Math.round(task.motorDelay().si() / task.dt().si()) + 1;
+  }
+
+  @Override
   public String sensoryPopulation() {
     return sensory;
   }
@@ -149,16 +167,41 @@ public final class OdourWorld implements Environment {
     plume.begin(batch, steps, noiseSeed);
     antennae.begin(curX, curY, curH);
     readout.begin();
+    moved = -1;
+    commanded = 0;
   }
 
   @Override
   public void sense(int t, double[] input) {
+    moveThrough(t - 1);
     antennae.sense(t, curX, curY, curH, input);
   }
 
   @Override
   public void act(int t, double[] motorOutput) {
     readout.act(t, motorOutput);
+    commanded = t + 1;
+    moveThrough(t);
+  }
+
+  /**
+   * Applies the movements of the steps up to {@code last} that have not been applied yet. Movement at
+   * step m obeys the command of step m − delay, so a world sensed ahead of the network (chunks of up
+   * to {@link #sensingLead()} steps) moves as soon as that command exists, and {@link #act} then only
+   * reads the motor output.
+   */
+  private void moveThrough(int last) {
+    for (int m = moved + 1; m <= last; m++) {
+      if (m - delay >= commanded) {
+        throw new IllegalStateException("step " + m + " needs the motor command of step " + (m - delay)
+            + ", which has not been read yet: the world was sensed more than " + sensingLead() + " steps ahead");
+      }
+      move(m);
+      moved = m;
+    }
+  }
+
+  private void move(int t) {
     for (int b = 0; b < batch; b++) {
       double u = commandSpeed(b, t);
       double w = t - delay >= 0 ? readout.turn[b][t - delay] : 0;
