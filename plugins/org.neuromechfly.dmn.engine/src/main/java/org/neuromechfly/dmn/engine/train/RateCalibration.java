@@ -128,4 +128,25 @@ public final class RateCalibration {
     }
     return sum / trace.length() / dt;
   }
+
+  /**
+   * The result of {@link #calibrate} for people, in population order: {@code "ORN bias 0.131 -> 50.2 Hz,
+   * PN input x20.8 -> 40.0 Hz, ..."}.
+   */
+  public static String describe(Map<String, Double> calibration) {
+    List<String> parts = new ArrayList<>();
+    calibration.forEach((key, value) -> {
+      int colon = key.indexOf(':');
+      String kind = key.substring(0, colon);
+      String population = key.substring(colon + 1);
+      Double hz = calibration.get("hz:" + population);
+      String reached = hz == null ? "" : String.format(java.util.Locale.ROOT, " -> %.1f Hz", hz);
+      if (kind.equals("scale")) {
+        parts.add(String.format(java.util.Locale.ROOT, "%s input x%.3g%s", population, value, reached));
+      } else if (kind.equals("bias")) {
+        parts.add(String.format(java.util.Locale.ROOT, "%s bias %.3g%s", population, value, reached));
+      }
+    });
+    return String.join(", ", parts);
+  }
 }

@@ -67,7 +67,7 @@ public final class Trainer implements AutoCloseable {
     this.heldOut = StartPositions.heldOut(task, settings.heldOut(), training.seed());
     if (!settings.rateTargets().isEmpty()) {
       calibration = RateCalibration.calibrate(master(), spec, settings.world(), settings.rateTargets(), training.seed());
-      listener.message("rate calibration: " + calibration);
+      listener.message("rate calibration: " + RateCalibration.describe(calibration));
       synchronise();
     }
   }

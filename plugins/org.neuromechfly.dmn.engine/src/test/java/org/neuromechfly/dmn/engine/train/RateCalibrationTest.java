@@ -27,6 +27,16 @@ class RateCalibrationTest {
     assertEquals(first, calibrate(spec, targets));
   }
 
+  @Test
+  void describesWhatWasSetAndReachedInPopulationOrder() {
+    Map<String, Double> result = new java.util.LinkedHashMap<>();
+    result.put("bias:ORN", 0.131073);
+    result.put("hz:ORN", 50.2083);
+    result.put("scale:PN", 20.8405);
+    result.put("hz:PN", 39.9944);
+    assertEquals("ORN bias 0.131 -> 50.2 Hz, PN input x20.8 -> 40.0 Hz", RateCalibration.describe(result));
+  }
+
   private static Map<String, Double> calibrate(CircuitSpec spec, Map<String, Double> targets) {
     Network net = new Network(spec, TinyCircuit.wiring(spec, 7, 0.3, 1.5), 1e-3,
         NetworkOptions.training(new SurrogateSpike(SurrogateKind.FAST_SIGMOID, 5)));
