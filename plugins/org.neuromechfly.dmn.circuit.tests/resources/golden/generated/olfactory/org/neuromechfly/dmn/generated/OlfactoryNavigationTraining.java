@@ -54,7 +54,7 @@ public final class OlfactoryNavigationTraining {
             new Population("KC", "KC", 2000, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM), ParameterSharing.PER_POPULATION),
             new Population("APL", "APL", 1, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, true, 0), List.of(), ParameterSharing.PER_POPULATION),
             new Population("MBON", "MBON", 50, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM, LearnableParameter.BIAS), ParameterSharing.PER_POPULATION),
-            new Population("DN", "DN", 10, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_POPULATION)),
+            new Population("DN", "DN", 10, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_NEURON)),
         List.of(
             new Projection("ORN", "PN", new Connectivity.Glomerular(0), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.Normal(0.5, 0.1), true, null),
             new Projection("PN", "KC", new Connectivity.RandomFanIn(7, true), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.Uniform(0, 1), true, null),
