@@ -18,7 +18,6 @@ here), and autograd through index_select/index_add keeps a [B x edges] product p
 `check` first compares SparseProjection's gradients with plain autograd through index_add (float64).
 """
 import json
-import math
 import os
 import sys
 import time
@@ -29,6 +28,7 @@ import torch
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the sources
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import torch_step
 from torch_step import Spike  # the same surrogate spike as the dense reference
 
 warnings.filterwarnings("ignore", message="Sparse CSR tensor support is in beta state")
@@ -105,95 +105,17 @@ def load(directory):
     return m, pops, prs
 
 
-def episode(m, pops, prs):
-    """torch_step.episode with the dense products replaced by SparseProjection."""
-    ws = m["world"]
-    T, dt, delay = m["steps"], m["dt"], m["delay"]
-    B = len(m["startX"])
-    sx, sy = m["source"]
-    width, height = m["arena"]
-    sigma2 = m["sigma"] ** 2
-    gain, c0 = ws["ornGain"], ws["halfSaturation"]
-    keep_a = math.exp(-dt / ws["adaptationTau"])
-    lat, fwd = ws["antennaLateral"], ws["antennaForward"]
-    keep_r = math.exp(-dt / ws["rateTau"])
-    vmax, floor, kf, wmax, kt = m["vmax"], ws["speedFloor"], ws["forwardGain"], ws["maxTurnRate"], ws["turnGain"]
-    f0, f1 = m["forward"]
-    t0, t1 = m["turn"]
-    half = (t1 - t0 + 1) // 2
-    sens, mot = m["sensory"], m["motor"]
-    nsens = pops[sens]["n"]
-
+def sparse_projections(prs):
+    """torch_step.dense_projections with the products done by SparseProjection on the edge lists."""
     weights = [pr["sign"] * pr["raw"].abs() for pr in prs]
     mats = [pr["edges"].matrices(w) for pr, w in zip(prs, weights)]
-    x = torch.tensor(m["startX"], dtype=torch.float32)
-    y = torch.tensor(m["startY"], dtype=torch.float32)
-    h = torch.tensor(m["startH"], dtype=torch.float32)
+    return [lambda out, w=w, pr=pr, mt=mt: SparseProjection.apply(out, w, pr["edges"], *mt)
+            for w, pr, mt in zip(weights, prs, mats)]
 
-    def conc(px, py):
-        return torch.exp(-((px - sx) ** 2 + (py - sy) ** 2) / (2 * sigma2))
 
-    def antennae(px, py, ph):
-        c, s = torch.cos(ph), torch.sin(ph)
-        left = torch.log1p(conc(px + fwd * c - lat * s, py + fwd * s + lat * c) / c0)
-        right = torch.log1p(conc(px + fwd * c + lat * s, py + fwd * s - lat * c) / c0)
-        return left, right
-
-    with torch.no_grad():
-        l, r = antennae(x, y, h)
-        adapt = (l + r) / 2
-    u = [torch.zeros(B, p["n"]) for p in pops]
-    out_hist = [[] for _ in pops]
-    rate = torch.zeros(B, pops[mot]["n"])
-    speeds, turns, xs, ys = [], [], [], []
-    for t in range(T):
-        inputs = [torch.zeros(B, p["n"]) for p in pops]
-        for q, pr in enumerate(prs):
-            if t - pr["delay"] >= 0:
-                drive = SparseProjection.apply(out_hist[pr["src"]][t - pr["delay"]], weights[q], pr["edges"], *mats[q])
-                inputs[pr["tgt"]] = inputs[pr["tgt"]] + drive
-        with torch.no_grad():  # MOTOR_ONLY: the sensing path is detached
-            l, r = antennae(x.detach(), y.detach(), h.detach())
-            adapt = keep_a * adapt + (1 - keep_a) * (l + r) / 2
-            il, ir = gain * (l - adapt), gain * (r - adapt)
-            ext = torch.cat([il.unsqueeze(1).expand(B, nsens // 2), ir.unsqueeze(1).expand(B, nsens - nsens // 2)], 1)
-        inputs[sens] = inputs[sens] + ext
-        for p, pop in enumerate(pops):
-            v = pop["beta"] * u[p] + (1 - pop["beta"]) * (inputs[p] + pop["bias"])
-            if pop["graded"]:
-                s = torch.relu(v)
-                u[p] = v
-            else:
-                s = Spike.apply(v - pop["theta"])
-                u[p] = v - pop["theta"] * s if pop["subtract"] else v * (1 - s) + pop["reset"] * s
-            out_hist[p].append(s)
-        rate = keep_r * rate + (1 - keep_r) * out_hist[mot][t]
-        fdrive = rate[:, f0:f1 + 1].mean(1)
-        tdrive = rate[:, t0:t0 + half].mean(1) - rate[:, t1 - half + 1:t1 + 1].mean(1)
-        speeds.append(vmax * (floor + (1 - floor) * torch.tanh(kf * fdrive)))
-        turns.append(wmax * torch.tanh(kt * tdrive))
-        cmd_v = speeds[t - delay] if t >= delay else torch.full((B,), vmax * floor)
-        cmd_w = turns[t - delay] if t >= delay else torch.zeros(B)
-        h = h + cmd_w * dt
-        x = torch.clamp(x + cmd_v * torch.cos(h) * dt, 0, width)
-        y = torch.clamp(y + cmd_v * torch.sin(h) * dt, 0, height)
-        xs.append(x)
-        ys.append(y)
-    X, Y = torch.stack(xs, 1), torch.stack(ys, 1)
-    d = torch.sqrt((X - sx) ** 2 + (Y - sy) ** 2).clamp_min(1e-12)
-    d0 = torch.sqrt((torch.tensor(m["startX"]) - sx) ** 2 + (torch.tensor(m["startY"]) - sy) ** 2).unsqueeze(1)
-    scale = max(math.hypot(m["startCentre"][0] - sx, m["startCentre"][1] - sy), 1e-3)
-    R = m["goalRadius"]
-    inside = torch.sigmoid((R - d) / (R / 4))
-    prev = torch.cat([d0, d[:, :-1]], 1)
-    away = torch.relu(d - prev) / (vmax * dt)
-    nav = (d / scale - ws["goalBonus"] * inside + ws["awayPenalty"] * away).mean() \
-        + ws["finalDistance"] * (d[:, -1] / scale).mean()
-    loss = m["navigationWeight"] * nav
-    if "energyWeight" in m:
-        S, W = torch.stack(speeds, 1), torch.stack(turns, 1)
-        loss = loss + m["energyWeight"] * ((S / vmax) ** 2 + (W / wmax) ** 2).mean()
-    return loss
+def episode(m, pops, prs):
+    """torch_step.episode, the same world and neurons, with sparse synaptic products."""
+    return torch_step.episode(m, pops, prs, sparse_projections)
 
 
 def check_projection():

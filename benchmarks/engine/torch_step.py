@@ -48,7 +48,15 @@ def build(m):
     return pops, prs
 
 
-def episode(m, pops, prs):
+def dense_projections(prs):
+    """One function per projection: presynaptic output [B, Ns] -> synaptic input [B, Nt] (masked dense)."""
+    weights = [pr["sign"] * pr["raw"].abs() * pr["mask"] for pr in prs]
+    return [lambda out, w=w: out @ w for w in weights]
+
+
+def episode(m, pops, prs, projections=dense_projections):
+    """One closed-loop episode in the odour world (MOTOR_ONLY) and its loss; `projections` builds the
+    synaptic products from the projections' current parameters (called once per episode)."""
     ws = m["world"]
     T, dt, delay = m["steps"], m["dt"], m["delay"]
     B = len(m["startX"])
@@ -66,7 +74,7 @@ def episode(m, pops, prs):
     sens, mot = m["sensory"], m["motor"]
     nsens = pops[sens]["n"]
 
-    weights = [pr["sign"] * pr["raw"].abs() * pr["mask"] for pr in prs]
+    project = projections(prs)
     x = torch.tensor(m["startX"], dtype=torch.float32)
     y = torch.tensor(m["startY"], dtype=torch.float32)
     h = torch.tensor(m["startH"], dtype=torch.float32)
@@ -91,7 +99,7 @@ def episode(m, pops, prs):
         inputs = [torch.zeros(B, p["n"]) for p in pops]
         for q, pr in enumerate(prs):
             if t - pr["delay"] >= 0:
-                inputs[pr["tgt"]] = inputs[pr["tgt"]] + out_hist[pr["src"]][t - pr["delay"]] @ weights[q]
+                inputs[pr["tgt"]] = inputs[pr["tgt"]] + project[q](out_hist[pr["src"]][t - pr["delay"]])
         with torch.no_grad():  # MOTOR_ONLY: the sensing path is detached
             l, r = antennae(x.detach(), y.detach(), h.detach())
             adapt = keep_a * adapt + (1 - keep_a) * (l + r) / 2
