@@ -23,7 +23,7 @@ import org.neuromechfly.dmn.connectome.importer.ConnectomeBuilder;
 import org.neuromechfly.dmn.connectome.importer.CsvReader;
 import org.neuromechfly.dmn.connectome.importer.NeuronFilter;
 import org.neuromechfly.dmn.connectome.importer.ShiuImporter;
-import org.neuromechfly.dmn.connectome.wiring.EdgeList;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 /**
  * FlyWire-scale harness (not a unit test): writes a synthetic Codex folder with 139,255 neurons and

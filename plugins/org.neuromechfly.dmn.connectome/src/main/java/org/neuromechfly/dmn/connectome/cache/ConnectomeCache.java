@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import org.neuromechfly.dmn.connectome.wiring.EdgeList;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 /**
  * Imported subsets on disk, one file per key (SHA-256 of the source checksum, format and query), so

@@ -2,7 +2,7 @@ package org.neuromechfly.dmn.connectome.cache;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.neuromechfly.dmn.connectome.wiring.EdgeList;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 /**
  * The subset of a connectome one projection takes: the selected neurons in id order (cell i of the

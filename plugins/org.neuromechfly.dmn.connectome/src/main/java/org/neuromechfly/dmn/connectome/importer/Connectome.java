@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.neuromechfly.dmn.connectome.wiring.EdgeList;
-import org.neuromechfly.dmn.connectome.wiring.EdgeListBuilder;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
+import org.neuromechfly.dmn.connectome.graph.EdgeListBuilder;
 
 /**
  * An imported connectome held in memory: neurons sorted by id, and synapse counts per

@@ -1,6 +1,6 @@
 package org.neuromechfly.dmn.connectome.importer;
 
-import org.neuromechfly.dmn.connectome.wiring.EdgeList;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 import org.neuromechfly.dmn.model.Connectivity;
 
 /**

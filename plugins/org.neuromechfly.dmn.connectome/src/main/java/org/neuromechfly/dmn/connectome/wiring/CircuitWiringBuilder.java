@@ -9,6 +9,7 @@ import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.Connectivity;
 import org.neuromechfly.dmn.model.Population;
 import org.neuromechfly.dmn.model.Projection;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 /**
  * Turns a {@link CircuitSpec} into cell-level wiring: rule-based projections are drawn from seeded

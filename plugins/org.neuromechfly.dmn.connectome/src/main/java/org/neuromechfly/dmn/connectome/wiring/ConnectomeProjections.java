@@ -20,6 +20,7 @@ import org.neuromechfly.dmn.model.Connectivity;
 import org.neuromechfly.dmn.model.ConnectomeSource;
 import org.neuromechfly.dmn.model.Population;
 import org.neuromechfly.dmn.model.Projection;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 /**
  * Realises connectome-backed projections: selects the query's neurons, sums their synapses per pair,

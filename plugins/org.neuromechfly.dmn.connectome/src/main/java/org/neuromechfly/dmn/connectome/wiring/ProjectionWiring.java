@@ -3,6 +3,7 @@ package org.neuromechfly.dmn.connectome.wiring;
 import java.util.Arrays;
 import java.util.Objects;
 import org.neuromechfly.dmn.model.Projection;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 /**
  * A projection realised on cells: its fixed edges and the initial weight magnitude of each edge.

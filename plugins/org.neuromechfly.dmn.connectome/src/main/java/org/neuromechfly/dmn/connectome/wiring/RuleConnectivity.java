@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.neuromechfly.dmn.connectome.ConnectomeException;
 import org.neuromechfly.dmn.connectome.synthetic.OlfactoryStatistics;
 import org.neuromechfly.dmn.model.Connectivity;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 /** Realises the rule-based connectivities (everything but {@code FromConnectome}) as edge lists. */
 final class RuleConnectivity {

@@ -3,6 +3,7 @@ package org.neuromechfly.dmn.connectome.wiring;
 import java.util.SplittableRandom;
 import org.neuromechfly.dmn.connectome.ConnectomeException;
 import org.neuromechfly.dmn.model.WeightInit;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 /**
  * Draws the initial magnitude of every edge. Magnitudes are non-negative: a negative constant or a

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromechfly.dmn.connectome.ConnectomeException;
 import org.neuromechfly.dmn.connectome.RealData;
-import org.neuromechfly.dmn.connectome.wiring.EdgeList;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 class NeuprintImporterTest {
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromechfly.dmn.connectome.ConnectomeException;
 import org.neuromechfly.dmn.connectome.RealData;
-import org.neuromechfly.dmn.connectome.wiring.EdgeList;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 /** flyvis JSON, adjacency matrices and the Shiu completeness table. */
 class OtherImportersTest {

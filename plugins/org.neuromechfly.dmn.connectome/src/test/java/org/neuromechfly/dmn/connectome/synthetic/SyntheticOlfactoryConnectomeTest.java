@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neuromechfly.dmn.connectome.importer.Connectome;
 import org.neuromechfly.dmn.connectome.importer.NeuronFilter;
-import org.neuromechfly.dmn.connectome.wiring.EdgeList;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 class SyntheticOlfactoryConnectomeTest {
 

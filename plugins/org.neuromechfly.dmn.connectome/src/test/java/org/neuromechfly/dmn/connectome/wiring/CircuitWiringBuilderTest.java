@@ -17,6 +17,7 @@ import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.Connectivity;
 import org.neuromechfly.dmn.model.Sign;
 import org.neuromechfly.dmn.model.WeightInit;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 class CircuitWiringBuilderTest {
 

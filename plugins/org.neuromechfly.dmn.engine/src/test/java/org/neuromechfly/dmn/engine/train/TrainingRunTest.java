@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neuromechfly.dmn.connectome.wiring.CircuitWiring;
-import org.neuromechfly.dmn.connectome.wiring.EdgeList;
+import org.neuromechfly.dmn.connectome.graph.EdgeList;
 import org.neuromechfly.dmn.connectome.wiring.ProjectionWiring;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromechfly.dmn.engine.TinyCircuit;

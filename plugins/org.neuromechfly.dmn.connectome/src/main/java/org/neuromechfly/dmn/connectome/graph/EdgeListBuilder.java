@@ -1,4 +1,4 @@
-package org.neuromechfly.dmn.connectome.wiring;
+package org.neuromechfly.dmn.connectome.graph;
 
 import java.util.Arrays;
 

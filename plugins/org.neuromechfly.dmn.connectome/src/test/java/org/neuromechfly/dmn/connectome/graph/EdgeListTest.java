@@ -1,4 +1,4 @@
-package org.neuromechfly.dmn.connectome.wiring;
+package org.neuromechfly.dmn.connectome.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
