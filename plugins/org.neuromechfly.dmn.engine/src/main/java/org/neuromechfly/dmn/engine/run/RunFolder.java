@@ -19,6 +19,8 @@ import java.nio.file.StandardCopyOption;
  *   history.csv, history.json   one row per episode: learning rate, loss and components, measures
  *   loss.png, trajectories-before.png, trajectories-after.png, raster-&lt;population&gt;.png
  *   summary.txt, summary.json   held-out success before/after, closest approach, activity, timing
+ *   behaviour.json, behaviour-speed.png, behaviour-contrasts.png
+ *                               walking measures of the held-out flies beside published values
  * </pre>
  *
  * Every file is written through a temporary file in the folder and an atomic move, so a crash never
@@ -37,6 +39,9 @@ public final class RunFolder {
   public static final String LOSS_PLOT = "loss.png";
   public static final String TRAJECTORIES_BEFORE = "trajectories-before.png";
   public static final String TRAJECTORIES_AFTER = "trajectories-after.png";
+  public static final String BEHAVIOUR = "behaviour.json";
+  public static final String BEHAVIOUR_SPEED = "behaviour-speed.png";
+  public static final String BEHAVIOUR_CONTRASTS = "behaviour-contrasts.png";
   /** Suffix of the temporary files behind atomic writes. */
   static final String TEMPORARY = ".tmp";
 
