@@ -49,17 +49,19 @@ final class WorldGradient {
     double cos = Math.cos(heading);
     double sin = Math.sin(heading);
     double hs = gh[b][s];
-    double gu = 0;
     if (!wallX) {
-      gu += gx[b][s] * cos * dt;
+      if (toCommand) {
+        gSpeed[b] += gx[b][s] * cos * dt;
+      }
       hs += -gx[b][s] * speed * sin * dt;
     }
     if (!wallY) {
-      gu += gy[b][s] * sin * dt;
+      if (toCommand) {
+        gSpeed[b] += gy[b][s] * sin * dt;
+      }
       hs += gy[b][s] * speed * cos * dt;
     }
     if (toCommand) {
-      gSpeed[b] += gu;
       gTurn[b] += hs * dt;
     }
     if (propagate && s > 0) {
