@@ -49,6 +49,7 @@ public class CircuitCompiler {
     List<org.neuromechfly.dmn.model.LossTerm> losses = List.of();
     var trainingSpec = org.neuromechfly.dmn.model.TrainingSpec.defaults();
     ExportSpec exports = ExportSpec.none();
+    org.neuromechfly.dmn.model.SweepSpec sweep = null;
     for (var element : circuit.getElements()) {
       if (element instanceof ConnectomeSource source) {
         sources.add(source(source));
@@ -64,9 +65,19 @@ public class CircuitCompiler {
         trainingSpec = training.compile(block);
       } else if (element instanceof ExportBlock block) {
         exports = exports(block);
+      } else if (element instanceof org.neuromechfly.dmn.circuit.circuit.SweepBlock block && sweep == null) {
+        sweep = sweep(block);
       }
     }
-    return new CircuitSpec(circuit.getName(), circuit.getReference(), sources, populations, edges, task, losses, trainingSpec, exports);
+    return new CircuitSpec(circuit.getName(), circuit.getReference(), sources, populations, edges, task, losses, trainingSpec, exports, sweep);
+  }
+
+  /** The sweep with every range expanded, so the IR lists each value a run takes. */
+  private static org.neuromechfly.dmn.model.SweepSpec sweep(org.neuromechfly.dmn.circuit.circuit.SweepBlock block) {
+    return new org.neuromechfly.dmn.model.SweepSpec(block.getAxes().stream()
+        .map(a -> new org.neuromechfly.dmn.model.SweepSpec.Axis(a.getSetting(),
+            org.neuromechfly.dmn.circuit.sweep.SweepValues.expand(a).values()))
+        .toList());
   }
 
   private org.neuromechfly.dmn.model.ConnectomeSource source(ConnectomeSource source) {

@@ -12,6 +12,7 @@ import org.neuromechfly.dmn.circuit.circuit.Circuit;
 import org.neuromechfly.dmn.circuit.circuit.Element;
 import org.neuromechfly.dmn.circuit.circuit.LossBlock;
 import org.neuromechfly.dmn.circuit.circuit.Population;
+import org.neuromechfly.dmn.circuit.circuit.SweepBlock;
 import org.neuromechfly.dmn.circuit.circuit.Task;
 import org.neuromechfly.dmn.circuit.circuit.TrainingBlock;
 
@@ -91,6 +92,7 @@ public class CircuitFormatter extends AbstractJavaFormatter {
     return element instanceof Task
         || element instanceof LossBlock
         || element instanceof TrainingBlock
+        || element instanceof SweepBlock
         || element instanceof Population p && !p.getSettings().isEmpty();
   }
 
@@ -104,6 +106,9 @@ public class CircuitFormatter extends AbstractJavaFormatter {
     if (element instanceof LossBlock l) {
       return l.getTerms();
     }
+    if (element instanceof SweepBlock s) {
+      return s.getAxes();
+    }
     return ((TrainingBlock) element).getSettings();
   }
 
@@ -115,6 +120,7 @@ public class CircuitFormatter extends AbstractJavaFormatter {
       case "Task" -> "task";
       case "LossBlock" -> "loss";
       case "TrainingBlock" -> "training";
+      case "SweepBlock" -> "sweep";
       default -> "export";
     };
   }

@@ -61,6 +61,12 @@ public final class CircuitIssueCodes {
   public static final String ENGINE_UNSUPPORTED = PREFIX + "engine_unsupported";
   public static final String ENGINE_LIMIT_EXCEEDED = PREFIX + "engine_limit_exceeded";
 
+  // sweeps
+  public static final String SWEEP_VALUE = PREFIX + "sweep_value";
+  public static final String EMPTY_SWEEP = PREFIX + "empty_sweep";
+  public static final String LARGE_SWEEP = PREFIX + "large_sweep";
+  public static final String SWEEP_NO_PLACE = PREFIX + "sweep_no_place";
+
   /** The short form shown to users: {@code missing_unit}. */
   public static String shortCode(String code) {
     return code != null && code.startsWith(PREFIX) ? code.substring(PREFIX.length()) : code;

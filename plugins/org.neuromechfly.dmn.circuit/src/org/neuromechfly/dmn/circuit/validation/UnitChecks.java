@@ -20,6 +20,9 @@ public class UnitChecks extends CircuitCheck {
     if (!org.neuromechfly.dmn.circuit.ast.Settings.written(quantity)) {
       return;
     }
+    if (org.eclipse.xtext.EcoreUtil2.getContainerOfType(quantity, org.neuromechfly.dmn.circuit.circuit.SweepAxis.class) != null) {
+      return; // a sweep value's unit depends on the setting it varies: SweepChecks
+    }
     Expectation expected = rules.expectation(quantity);
     String written = quantity.getUnit();
     if (written == null) {
@@ -89,6 +92,7 @@ public class UnitChecks extends CircuitCheck {
       case ANGLE -> "deg";
       case ANGULAR_SPEED -> "deg/s";
       case VOLTAGE -> "mV";
+      case DIFFUSIVITY -> "mm2/s";
       case RATIO -> "%";
     };
   }

@@ -41,11 +41,23 @@ public class CircuitProposalProvider extends IdeContentProposalProvider {
 
   @Inject private QuantityRules quantities;
   @Inject private ReferenceDataProvider reference;
+  @Inject private org.neuromechfly.dmn.circuit.sweep.SweptSettings sweptSettings;
 
   @Override
   protected void _createProposals(Assignment assignment, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
     String feature = assignment.getFeature();
-    if ("unit".equals(feature)) {
+    if ("setting".equals(feature) && "SweepAxis".equals(ruleName(assignment))) {
+      if (context.getRootModel() instanceof Circuit circuit) {
+        propose(sweptSettings.paths(circuit), context, acceptor);
+      }
+    } else if ("word".equals(feature) && sweptSetting(context).isPresent()) {
+      propose(sweptSetting(context).get().choices(), context, acceptor);
+    } else if ("unit".equals(feature) && sweptSetting(context).isPresent()) {
+      var setting = sweptSetting(context).get();
+      propose(setting.kind() == org.neuromechfly.dmn.circuit.sweep.SweptSetting.Kind.QUANTITY
+          && !sweptSettings.expectation(setting).dimensionless()
+          ? Unit.symbolsOf(sweptSettings.expectation(setting).dimension()) : List.of(), context, acceptor);
+    } else if ("unit".equals(feature)) {
       proposeUnits(context, acceptor);
     } else if ("cellType".equals(feature)) {
       proposeCellTypes(context, acceptor);
@@ -60,6 +72,16 @@ public class CircuitProposalProvider extends IdeContentProposalProvider {
       }
     }
     super._createProposals(assignment, context, acceptor);
+  }
+
+  /** The setting a sweep axis varies, when the cursor is inside one. */
+  private java.util.Optional<org.neuromechfly.dmn.circuit.sweep.SweptSetting> sweptSetting(ContentAssistContext context) {
+    var axis = org.eclipse.xtext.EcoreUtil2.getContainerOfType(context.getCurrentModel(),
+        org.neuromechfly.dmn.circuit.circuit.SweepAxis.class);
+    if (axis == null || !(context.getRootModel() instanceof Circuit circuit)) {
+      return java.util.Optional.empty();
+    }
+    return sweptSettings.find(circuit, axis.getSetting());
   }
 
   private void proposeUnits(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {

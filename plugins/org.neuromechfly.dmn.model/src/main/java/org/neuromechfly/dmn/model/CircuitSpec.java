@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param losses loss terms
  * @param training training settings
  * @param exports export paths
+ * @param sweep the sweep or ensemble the model declares, or {@code null} (a run of {@code dmn train} has none)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CircuitSpec(
@@ -29,7 +30,8 @@ public record CircuitSpec(
     TaskSpec task,
     List<LossTerm> losses,
     TrainingSpec training,
-    ExportSpec exports) {
+    ExportSpec exports,
+    SweepSpec sweep) {
 
   /** Bumped when the IR's JSON shape changes incompatibly. */
   public static final int FORMAT_VERSION = 1;
@@ -42,6 +44,18 @@ public record CircuitSpec(
     losses = List.copyOf(losses == null ? List.of() : losses);
     training = training == null ? TrainingSpec.defaults() : training;
     exports = exports == null ? ExportSpec.none() : exports;
+  }
+
+  /** A circuit without a sweep. */
+  public CircuitSpec(String name, String referenceData, List<ConnectomeSource> connectomes, List<Population> populations,
+      List<Projection> projections, TaskSpec task, List<LossTerm> losses, TrainingSpec training, ExportSpec exports) {
+    this(name, referenceData, connectomes, populations, projections, task, losses, training, exports, null);
+  }
+
+  /** The same circuit without its sweep: what one run of the sweep trains, once its settings are applied. */
+  public CircuitSpec withoutSweep() {
+    return sweep == null ? this : new CircuitSpec(name, referenceData, connectomes, populations, projections, task, losses,
+        training, exports, null);
   }
 
   public Optional<Population> population(String populationName) {

@@ -14,6 +14,7 @@ import org.neuromechfly.dmn.model.NumberText;
 import org.neuromechfly.dmn.model.Population;
 import org.neuromechfly.dmn.model.Projection;
 import org.neuromechfly.dmn.model.Quantity;
+import org.neuromechfly.dmn.model.SweepSpec;
 import org.neuromechfly.dmn.model.WeightInit;
 
 /**
@@ -39,6 +40,8 @@ public final class CircuitDiff {
     keyed(changes, "loss", before.losses(), after.losses(), CircuitDiff::lossKey, (subject, a, b) -> fields(changes, subject, a, b));
     fields(changes, "training", before.training(), after.training());
     fields(changes, "export", before.exports(), after.exports());
+    keyed(changes, "sweep", axes(before), axes(after), SweepSpec.Axis::setting,
+        (subject, a, b) -> property(changes, "sweep " + subject, "", values(a), values(b)));
     return changes;
   }
 
@@ -119,6 +122,15 @@ public final class CircuitDiff {
       ModelChange.Kind kind = before == null ? ModelChange.Kind.ADDED : after == null ? ModelChange.Kind.REMOVED : ModelChange.Kind.CHANGED;
       changes.add(new ModelChange(kind, subject, property, before, after));
     }
+  }
+
+  private static List<SweepSpec.Axis> axes(CircuitSpec spec) {
+    return spec.sweep() == null ? List.of() : spec.sweep().axes();
+  }
+
+  /** "0.01, 0.1, 1" */
+  private static String values(SweepSpec.Axis axis) {
+    return String.join(", ", axis.values().stream().map(SweepSpec.Value::toString).toList());
   }
 
   private static String lossKey(LossTerm term) {
