@@ -69,6 +69,25 @@ final class ModelWorkspace {
     return new LoadedModel(file, resource, issues);
   }
 
+  /**
+   * Loads and validates model text that is not on disk as if it were {@code file} (so that relative
+   * references resolve as for that file): the run of a sweep.
+   */
+  LoadedModel loadText(Path file, String text) {
+    XtextResourceSet resources = injector().getInstance(XtextResourceSet.class);
+    XtextResource resource = (XtextResource) resources.createResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()));
+    try (InputStream in = new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      resource.load(in, resources.getLoadOptions());
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot read (" + FailureHandler.describe(e) + ")");
+    }
+    List<Issue> issues = injector().getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
+    if (resource.getContents().isEmpty()) {
+      throw new UserError(file + ": empty model; a .circuit file starts with 'circuit Name'");
+    }
+    return new LoadedModel(file, resource, issues);
+  }
+
   /** Compiles a model that has no errors. */
   CircuitSpec compile(LoadedModel model) {
     if (model.hasErrors()) {
