@@ -15,6 +15,12 @@ public final class CircuitIssueCodes {
   public static final String WRONG_DIMENSION = PREFIX + "wrong_dimension";
   public static final String UNEXPECTED_UNIT = PREFIX + "unexpected_unit";
 
+  // files
+  /** A file without a model: nothing but whitespace and comments. */
+  public static final String EMPTY_MODEL = PREFIX + "empty_model";
+  /** A file whose bytes are not UTF-8. */
+  public static final String NOT_UTF8 = PREFIX + "not_utf8";
+
   // names and structure
   public static final String DUPLICATE_NAME = PREFIX + "duplicate_name";
   public static final String DUPLICATE_SETTING = PREFIX + "duplicate_setting";

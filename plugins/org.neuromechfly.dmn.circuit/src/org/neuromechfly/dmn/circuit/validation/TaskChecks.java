@@ -80,6 +80,9 @@ public class TaskChecks extends CircuitCheck {
     if (slice == null || slice.getPopulation() == null || slice.getPopulation().eIsProxy()) {
       return;
     }
+    if (Settings.hasRange(slice) && slice.getFirst() > slice.getLast()) {
+      return; // a reversed range: reported by checkSlice
+    }
     int size = Settings.hasRange(slice) ? slice.getLast() - slice.getFirst() + 1 : Settings.count(slice.getPopulation()).orElse(2);
     if (size < 2) {
       error("Turning needs at least 2 cells: the first half turns left, the second half right.", turn, Literals.TURN_SETTING__CELLS, CircuitIssueCodes.SLICE_OUT_OF_RANGE);

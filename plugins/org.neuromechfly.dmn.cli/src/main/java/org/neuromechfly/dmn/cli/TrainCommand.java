@@ -11,7 +11,9 @@ import org.neuromechfly.dmn.engine.TrainOptions;
 import org.neuromechfly.dmn.engine.TrainingResult;
 import org.neuromechfly.dmn.engine.TrainingRun;
 import org.neuromechfly.dmn.model.ExecutionEngine;
+import org.neuromechfly.dmn.model.TrainingFootprint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,15 +39,15 @@ final class TrainCommand implements Callable<Integer> {
   Path resume;
 
   @Option(names = "--engine", paramLabel = "ENGINE", description = {
-      "fused (default): the hand-written BPTT kernel.",
+      "${COMPLETION-CANDIDATES}; the model's 'engine' setting by default.",
+      "fused: the hand-written BPTT kernel.",
       "samediff: the same model and gradients through ND4J SameDiff, one graph of a sensorimotor-delay"
           + " chunk run chunk by chunk with exact BPTT across chunks. Very slow: the example takes ~20 s per"
           + " episode against ~1 s on an idle 2-core machine, minutes when it is busy. No refractory"
           + " periods. See the engine README."})
-  String engine;
+  ExecutionEngine engine;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "where connectome sources resolve (default: -Ddmn.data.dir, $DMN_DATA_DIR, ../shared/data)")
-  Path dataDir;
+  @Mixin DataDirOption dataDir;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "batch shards trained in parallel (default: ${DEFAULT-VALUE})")
   int threads;
@@ -63,15 +65,9 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var err = spec.commandLine().getErr();
     var out = spec.commandLine().getOut();
-    ModelWorkspace workspace = new ModelWorkspace();
-    var model = workspace.load(file);
-    if (model.hasErrors()) {
-      Diagnostics.print(model, err);
-      err.println(file + ": not trained, fix the errors above first");
-      return 1;
-    }
-    var circuit = workspace.compile(model);
-    DataDirectory data = dataDir == null ? DataDirectory.fromSystemProperty() : DataDirectory.of(dataDir);
+    DataDirectory data = dataDir.directory();
+    var circuit = new ModelWorkspace(data).compileOrFail(file, err, "not trained");
+    requireMemory(circuit);
     out.println("wiring " + circuit.name() + " (" + circuit.neuronCount() + " neurons)");
     out.flush();
     CircuitWiring wiring = CircuitWiringBuilder.build(circuit, data);
@@ -91,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainOptions options = TrainOptions.of(runDir)
         .withEpisodes(episodes)
         .withResume(resume)
-        .withEngine(parseEngine())
+        .withEngine(engine)
         .withThreads(threads)
         .withProgressBar(!noProgress);
     out.println("training into " + options.outDir());
@@ -105,23 +101,30 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ExecutionEngine parseEngine() {
-    if (engine == null) {
-      return null;
+  /** Refuses, before anything is allocated, a model whose training this Java VM cannot hold. */
+  private void requireMemory(org.neuromechfly.dmn.model.CircuitSpec circuit) {
+    var footprint = TrainingFootprint.of(circuit, threads);
+    long available = TrainingFootprint.availableHeap();
+    if (!footprint.arraysFit() || !footprint.fitsIn(available)) {
+      throw new UserError(file + ": not trained: training needs about " + TrainingFootprint.size(footprint.bytes())
+          + " of memory (largest array: " + footprint.largestArrayOwner() + "), but this Java VM may use "
+          + TrainingFootprint.size(available) + ". Reduce the batch or the steps, or give Java more memory (e.g. DMN_JAVA_OPTS=-Xmx32g).");
     }
-    return switch (engine.toLowerCase(Locale.ROOT)) {
-      case "fused" -> ExecutionEngine.FUSED;
-      case "samediff" -> ExecutionEngine.SAMEDIFF;
-      default -> throw new UserError("unknown engine '" + engine + "'; use fused or samediff");
-    };
   }
 
   /** A fresh run folder: never overwrite an earlier run's results. */
   private Path chooseRunDir(String name) throws java.io.IOException {
     if (outDir != null) {
+      Path parent = outDir.toAbsolutePath().normalize().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw new UserError("the folder " + parent + " does not exist; create it first (dmn creates only the run folder itself)");
+      }
       try (var entries = Files.list(outDir)) {
         if (entries.findAny().isPresent()) {
-          throw new UserError(outDir + " already holds a run; use --resume " + outDir + " to continue it, or another --out");
+          throw new UserError(Files.isRegularFile(outDir.resolve("checkpoint.json"))
+              ? outDir + " already holds a run; use --resume " + outDir + " to continue it, or another --out"
+              : outDir + " is not empty; a new run needs an empty or new folder: choose another --out, or leave --out out"
+                  + " for a fresh runs/<circuit>-N folder");
         }
       } catch (java.nio.file.NoSuchFileException e) {
         // a new folder: fine
