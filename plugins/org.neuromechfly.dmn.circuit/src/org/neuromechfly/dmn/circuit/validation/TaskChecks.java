@@ -192,8 +192,8 @@ public class TaskChecks extends CircuitCheck {
       String message = String.format(java.util.Locale.ROOT,
           "No fly can reach the goal: at %s mm/s for %s the fly walks at most %s mm, but the nearest start lies %s mm from"
               + " the goal (within %s mm of the source). Raise 'max speed' or 'steps', or start closer.",
-          NumberText.format(round(speed.getAsDouble() * 1e3)), seconds(episode.getAsDouble()), NumberText.format(round(reach * 1e3)),
-          NumberText.format(round(nearest * 1e3)), NumberText.format(round(goalRadius * 1e3)));
+          figure(speed.getAsDouble() * 1e3), seconds(episode.getAsDouble()), figure(reach * 1e3),
+          figure(nearest * 1e3), figure(goalRadius * 1e3));
       // a warning: short episodes are legitimate for tests and smoke runs, and training stays finite
       if (speedSetting.isPresent()) {
         warning(message, speedSetting.get(), Literals.SPEED_SETTING__SPEED, CircuitIssueCodes.TASK_IMPOSSIBLE);
@@ -226,6 +226,11 @@ public class TaskChecks extends CircuitCheck {
     var x = Settings.si(p.getX(), Dimension.LENGTH);
     var y = Settings.si(p.getY(), Dimension.LENGTH);
     return x.isPresent() && y.isPresent() ? new double[] {x.getAsDouble(), y.getAsDouble()} : null;
+  }
+
+  /** A figure for messages: one decimal, or two significant digits when that would show 0. */
+  private static String figure(double v) {
+    return v != 0 && Math.abs(v) < 0.05 ? String.format(java.util.Locale.ROOT, "%.1e", v) : NumberText.format(round(v));
   }
 
   private static double round(double v) {
