@@ -38,7 +38,18 @@ public final class Dmn implements Runnable {
    * {@code diff} 1 means "different" and 2 "error").
    */
   public static int run(String... args) {
+    return run(commandLine(), args);
+  }
+
+  /** Runs a command line writing to the given streams (for tools that embed {@code dmn}). */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     CommandLine cli = commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
+    return run(cli, args);
+  }
+
+  private static int run(CommandLine cli, String... args) {
     try {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {

@@ -55,10 +55,8 @@ final class FormatCommand implements Callable<Integer> {
       return false;
     }
     String formatted = workspace.canonicalText(model);
-    SourceText current = SourceText.read(file);
-    boolean hadBom = current.isUtf8() && java.nio.file.Files.size(file) > 0 && startsWithBom(file);
-    if (formatted.equals(current.text()) && !hadBom) {
-      return true;
+    if (formatted.equals(SourceText.read(file).text())) {
+      return true; // (a byte-order mark makes the text differ: formatting drops it)
     }
     if (check) {
       out.println(file + ": not formatted");
@@ -67,12 +65,5 @@ final class FormatCommand implements Callable<Integer> {
     OutputFiles.writeAtomically(file, formatted);
     out.println("formatted " + file);
     return true;
-  }
-
-  private static boolean startsWithBom(Path file) throws java.io.IOException {
-    try (var in = java.nio.file.Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(3);
-      return head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
-    }
   }
 }

@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A model file's text, decoded strictly as UTF-8 (with a leading byte-order mark dropped), or where
- * it stops being UTF-8: a file in another encoding is one located error naming the file, not a
- * cascade of syntax errors over replacement characters.
+ * A model file's text, decoded strictly as UTF-8, or where it stops being UTF-8: a file in another
+ * encoding is one located error naming the file, not a cascade of syntax errors over replacement
+ * characters. (A byte-order mark is dropped when the language loads the text: CircuitResource.)
  *
  * @param text the text, or {@code null} when the bytes are not UTF-8
  * @param badLine 1-based line of the first byte that is not UTF-8 (0 when the text decoded)
@@ -46,8 +46,7 @@ record SourceText(String text, int badLine, int badColumn, int badByte) {
       }
       return new SourceText(null, line, before.length() - lineStart + 1, bytes[in.position()] & 0xff);
     }
-    String text = out.toString();
-    return new SourceText(text.startsWith("\uFEFF") ? text.substring(1) : text, 0, 0, 0);
+    return new SourceText(out.toString(), 0, 0, 0);
   }
 
   boolean isUtf8() {
