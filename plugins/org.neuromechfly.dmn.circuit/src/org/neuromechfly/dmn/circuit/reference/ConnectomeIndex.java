@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.neuromechfly.dmn.circuit.circuit.ConnectomeSource;
 import org.neuromechfly.dmn.circuit.units.Vocabulary;
@@ -40,7 +39,17 @@ public class ConnectomeIndex {
   /** What a cached load depended on: the names, sizes and times of the files it read. */
   private record Cached(List<String> signature, Loaded loaded) {}
 
-  private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
+  /** The most sources kept loaded: a model names a few; the least recently used go first. */
+  private static final int CACHED_SOURCES = 16;
+
+  private final Map<Path, Cached> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Path, Cached> eldest) {
+      return size() > CACHED_SOURCES;
+    }
+  });
   private volatile DataDirectory data;
 
   /** Resolves sources in this data directory from now on (the command line's {@code --data-dir}). */

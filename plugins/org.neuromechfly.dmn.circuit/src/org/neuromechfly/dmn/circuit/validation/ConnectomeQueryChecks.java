@@ -51,8 +51,12 @@ public class ConnectomeQueryChecks extends CircuitCheck {
     QuerySelection selection;
     try {
       selection = QuerySelection.of(loaded.connectome(), query);
-    } catch (RuntimeException e) {
-      return; // an invalid pattern: reported by ConnectivityChecks
+    } catch (org.neuromechfly.dmn.connectome.ConnectomeException e) {
+      if (compiles(query.preType()) && compiles(query.postType())) {
+        // e.g. a pattern that backtracks exponentially on the data's names
+        error(e.getMessage(), rule, Literals.CONNECTOME_RULE__FILTERS, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+      }
+      return; // otherwise an invalid pattern: reported by ConnectivityChecks
     }
     if (selection.pre().length == 0 || selection.post().length == 0) {
       error(
@@ -75,6 +79,17 @@ public class ConnectomeQueryChecks extends CircuitCheck {
     }
     checkCount(projection.getSource(), selection.pre().length, query.preType(), rule);
     checkCount(projection.getTarget(), selection.post().length, query.postType(), rule);
+  }
+
+  private static boolean compiles(String pattern) {
+    try {
+      if (pattern != null) {
+        java.util.regex.Pattern.compile(pattern);
+      }
+      return true;
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return false;
+    }
   }
 
   private void checkCount(org.neuromechfly.dmn.circuit.circuit.Population population, int selected, String pattern, ConnectomeRule rule) {

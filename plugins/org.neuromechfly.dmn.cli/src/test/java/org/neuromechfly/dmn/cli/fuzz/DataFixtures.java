@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.neuromechfly.dmn.circuit.units.Vocabulary;
+import org.neuromechfly.dmn.connectome.importer.ConnectomeReader;
+import org.neuromechfly.dmn.connectome.importer.QuerySelection;
+import org.neuromechfly.dmn.model.Connectivity;
 
 /**
  * Small, valid connectome exports in every format the language reads, each with a model that
@@ -31,12 +35,12 @@ public final class DataFixtures {
         gzip(folder.resolve("classification.csv.gz"), "root_id,class,super_class,side\n1,ORN,sensory,right\n2,ORN,sensory,left\n11,DN,descending,right\n12,DN,descending,right\n13,DN,descending,left\n14,DN,descending,left\n");
         gzip(folder.resolve("consolidated_cell_types.csv.gz"), "root_id,primary_type\n1,ORN_DA1\n2,ORN_DA1\n11,DNa01\n12,DNa01\n13,DNa02\n14,DNa02\n");
         gzip(folder.resolve("connections.csv.gz"), "pre_root_id,post_root_id,neuropil,syn_count\n1,11,AL_R,5\n1,13,AL_R,3\n2,12,AL_L,4\n2,14,AL_L,6\n");
-        return new Fixture(format, dataRoot, folder, model("codex", format, "ORN.*", "DN.*", 2, 4));
+        return new Fixture(format, dataRoot, folder, model("codex", format, folder, "ORN.*", "DN.*"));
       }
       case "adjacency" -> {
         Files.writeString(folder.resolve("x_cell_labels.csv"), "ORN1\nORN2\nDN1\nDN2\nDN3\nDN4\n");
         Files.writeString(folder.resolve("x_adjacency.csv"), "0 0 5 0 3 0\n0 0 0 4 0 6\n0 0 0 0 0 0\n0 0 0 0 0 0\n0 0 0 0 0 0\n0 0 0 0 0 0\n");
-        return new Fixture(format, dataRoot, folder, model("adjacency", format, "ORN.*", "DN.*", 2, 4));
+        return new Fixture(format, dataRoot, folder, model("adjacency", format, folder, "ORN.*", "DN.*"));
       }
       case "shiu", "shiu-parquet" -> {
         Files.writeString(folder.resolve("Completeness_783.csv"), ",Completed\n1,True\n2,True\n11,True\n12,True\n13,True\n14,False\n");
@@ -47,13 +51,14 @@ public final class DataFixtures {
         } else {
           parquet(folder.resolve("Connectivity_783.parquet"), header + rows);
         }
-        return new Fixture(format, dataRoot, folder, model("shiu", format, ".*", ".*", 6, 6));
+        return new Fixture(format, dataRoot, folder, model("shiu", format, folder, null, null));
       }
       case "flyvis" -> {
         Path real = sharedData == null ? null : sharedData.resolve("flyvis/fib25-fib19_v2.2.json");
         if (real != null && Files.isRegularFile(real)) {
           Files.copy(real, folder.resolve("connectome.json"));
-          return new Fixture(format, dataRoot, folder.resolve("connectome.json"), model("flyvis", format + "/connectome.json", "R1", "L1", 1, 1));
+          Path file = folder.resolve("connectome.json");
+          return new Fixture(format, dataRoot, file, model("flyvis", format + "/connectome.json", file, "R[1-6]", "L[1-4]"));
         }
         return write("neuprint", dataRoot, sharedData);
       }
@@ -61,13 +66,21 @@ public final class DataFixtures {
         Files.writeString(folder.resolve("neurons.csv"), "bodyId,type,instance\n1,ORN_DA1,a_R\n2,ORN_DA1,b_L\n11,DNa01,c_R\n12,DNa01,d_R\n13,DNa02,e_L\n14,DNa02,f_L\n");
         Files.writeString(folder.resolve("ORN_to_DN.csv"), "bodyId_pre,bodyId_post,roi,weight\n1,11,AL(R),5\n1,13,AL(R),3\n2,12,AL(L),4\n2,14,AL(L),6\n");
         Files.writeString(folder.resolve("meta_ORN.csv"), "bodyId,instance,type,pre,post\n1,a_R,ORN_DA1,10,2\n2,b_L,ORN_DA1,12,1\n");
-        return new Fixture("neuprint", dataRoot, folder, model("neuprint", "neuprint", "ORN.*", "DN.*", 2, 4));
+        return new Fixture("neuprint", dataRoot, folder, model("neuprint", "neuprint", folder, "ORN.*", "DN.*"));
       }
     }
   }
 
-  /** A model reading the fixture: ORN -> DN from the connectome, a task the fly can solve, one short episode. */
-  static String model(String format, String path, String pre, String post, int orn, int dn) {
+  /**
+   * A model reading the fixture: ORN -> DN from the connectome (population sizes as the query selects
+   * in the fixture, so the model validates), a task the fly can solve, one short episode.
+   */
+  static String model(String format, String path, Path data, String pre, String post) {
+    var connectome = ConnectomeReader.read(Vocabulary.CONNECTOME_FORMATS.lookup(format).orElseThrow(), data);
+    var selection = QuerySelection.of(connectome, new Connectivity.ConnectomeQuery(null, pre, post, null, 1));
+    int orn = selection.pre().length;
+    int dn = selection.post().length;
+    String where = (pre == null ? "" : " pre \"" + pre + "\"") + (post == null ? "" : " post \"" + post + "\"");
     return """
         circuit DataFuzz
 
@@ -76,7 +89,7 @@ public final class DataFixtures {
         population ORN : ORN { count %d }
         population DN : DN { count %d }
 
-        projection ORN -> DN from c where pre "%s" post "%s" weight synapses * 0.1 learn
+        projection ORN -> DN from c%s weight synapses * 0.1 learn
 
         task navigation {
           arena 200 mm x 200 mm
@@ -89,7 +102,7 @@ public final class DataFixtures {
         }
         loss { navigation 1.0 }
         training { episodes 1 batch 2 }
-        """.formatted(format, path, orn, dn, pre, post, dn / 2 - 1, dn / 2, dn - 1);
+        """.formatted(format, path, orn, dn, where.isEmpty() ? "" : " where" + where, dn / 2 - 1, dn / 2, dn - 1);
   }
 
   private static void gzip(Path file, String text) throws IOException {

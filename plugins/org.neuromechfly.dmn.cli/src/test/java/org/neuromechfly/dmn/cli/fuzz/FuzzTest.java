@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Assertions;
  * is {@code benchmarks/fuzz}.
  */
 class FuzzTest {
-  private static final int TRAININGS_PER_PROPERTY = 12;
+  private static final int TRAININGS_PER_PROPERTY = 6;
 
   private static Path work;
   private static Fuzzer fuzzer;

@@ -45,7 +45,7 @@ public final class ModelMutator {
       "hemibrain_v1.2.1_mushroom_body/../../..", "nir_samples", "flyvis/fib25-fib19_v2.2.json",
       "larval_mb_eichler2017_graspologic", "hemibrain_olf_data_schlegel2021", "schema_samples", "flyvis",
       "hemibrain_v1.2.1_mushroom_body/neurons.csv", "README.md", "\\n\\r\\f", ".", "..", "/", "/dev/zero", "/proc/self/mem",
-      "hemibrain_v1.2.1_mushroom_body", "[(?<", "*", "KC.*", ".*", "(a+)+b", "CA(R)");
+      "hemibrain_v1.2.1_mushroom_body", "[(?<", "*", "KC.*", ".*", "(a+)+b", "((a+)+)+b", "((.*)*)*x", "CA(R)");
   static final List<String> FORMATS = List.of("neuprint", "codex", "flyvis", "adjacency", "shiu", "csv", "nir");
   static final List<Integer> REPEATS = List.of(2, 3, 10, 100, 1000, 5000);
 

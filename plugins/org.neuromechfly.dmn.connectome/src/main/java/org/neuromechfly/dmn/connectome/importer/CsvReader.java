@@ -273,18 +273,6 @@ public final class CsvReader implements Closeable {
    * {@link #MAX_SYNAPSES}.
    */
   public int synapseCount(int column) {
-    requirePresent(column);
-    int from = starts[column];
-    int to = ends[column];
-    if (to > from && to - from < 10 && allDigits(from, to)) {
-      long value = 0;
-      for (int i = from; i < to; i++) {
-        value = value * 10 + (record[i] - '0');
-      }
-      if (value <= MAX_SYNAPSES) {
-        return (int) value;
-      }
-    }
     double parsed = count(column);
     if (parsed != Math.rint(parsed)) {
       throw error(column, "synapse count " + PrintableText.excerpt(text(column).trim(), EXCERPT)
@@ -295,7 +283,8 @@ public final class CsvReader implements Closeable {
 
   /**
    * A synapse count that may be a mean (flyvis): a finite number from 0 to {@link #MAX_SYNAPSES}.
-   * Integer text is parsed in place; decimals fall back to {@link Double#parseDouble}.
+   * Integer text below 2^24 (at most 7 digits) is parsed in place; anything else falls back to
+   * {@link Double#parseDouble}.
    */
   public double count(int column) {
     requirePresent(column);
