@@ -25,7 +25,8 @@ import org.neuromechfly.dmn.model.PrintableText;
       TrainingSizeChecks.class,
       ReferenceDataChecks.class,
       ConnectomeQueryChecks.class,
-      TargetCapabilityChecks.class
+      TargetCapabilityChecks.class,
+      EngineCapabilityChecks.class
     })
 public class CircuitValidator extends AbstractCircuitValidator {
 

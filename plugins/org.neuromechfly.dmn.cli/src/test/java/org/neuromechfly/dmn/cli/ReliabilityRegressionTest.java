@@ -398,7 +398,7 @@ class ReliabilityRegressionTest {
     Files.writeString(out.resolve("todo.txt"), "mine");
     Result r = DmnCommandLineTest.dmn("train", file.toString(), "--out", out.toString());
     assertEquals(1, r.exit());
-    assertTrue(r.err().contains(out + " is not empty; a new run needs an empty or new folder"), r.err());
+    assertTrue(r.err().contains(out + " is not empty; a new run needs a new or empty folder"), r.err());
     assertFalse(r.err().contains("already holds a run"), r.err());
   }
 
