@@ -30,6 +30,10 @@ public class CircuitSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 
   @Override
   public SyntaxErrorMessage getSyntaxErrorMessage(IValueConverterErrorContext context) {
-    return new SyntaxErrorMessage(context.getDefaultMessage(), Diagnostic.SYNTAX_DIAGNOSTIC);
+    // a number its place cannot hold has a code of its own: checks stay silent about the value left unset
+    String code = context.getValueConverterException() instanceof CircuitValueConverters.NumberOutOfRange
+        ? org.neuromechfly.dmn.circuit.validation.CircuitIssueCodes.NUMBER_OUT_OF_RANGE
+        : Diagnostic.SYNTAX_DIAGNOSTIC;
+    return new SyntaxErrorMessage(org.neuromechfly.dmn.model.PrintableText.excerpt(context.getDefaultMessage(), 1000), code);
   }
 }
