@@ -91,6 +91,12 @@ class EditingServicesTest {
     String tau = hover(resource, MODEL.indexOf("tau_mem 10"));
     assertTrue(tau.contains("Membrane time constant") && tau.contains("reference for KC: "), tau);
     assertEquals("", hover(resource, MODEL.indexOf("130") + 1), "a plain number has nothing to explain");
+    String wrong = "circuit Mb\npopulation PN : uPN { count 130 tau_mem 20 mm }\n";
+    String misplaced = hover(resource(wrong), wrong.indexOf("mm") + 1);
+    assertTrue(misplaced.startsWith("**mm** — a length: 1 mm = 0.001 m") && misplaced.endsWith("tau_mem expects a time"), misplaced);
+    // editors ask at a word's first character as often as inside it
+    assertEquals(misplaced, hover(resource(wrong), wrong.indexOf("mm")));
+    assertTrue(hover(resource, MODEL.indexOf("fan_in")).startsWith("**fan_in**"));
   }
 
   @Test

@@ -55,10 +55,14 @@ public class CircuitDocumentation {
     if (resource.getParseResult() == null) {
       return Optional.empty();
     }
-    ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
-    if (leaf != null && leaf.isHidden() && leaf.getOffset() == offset && offset > 0) {
+    var root = resource.getParseResult().getRootNode();
+    ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(root, offset);
+    if (leaf != null && leaf.isHidden() && leaf.getEndOffset() == offset) {
+      // the first character of a word: Xtext answers with the blank before it
+      leaf = NodeModelUtils.findLeafNodeAtOffset(root, offset + 1);
+    } else if (leaf != null && leaf.isHidden() && leaf.getOffset() == offset && offset > 0) {
       // the caret right after a word: hover the word
-      leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset - 1);
+      leaf = NodeModelUtils.findLeafNodeAtOffset(root, offset - 1);
     }
     if (leaf == null || leaf.isHidden()) {
       return Optional.empty();
