@@ -24,11 +24,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neuromechfly.dmn.connectome.wiring.CircuitWiringBuilder;
 import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
-import org.neuromechfly.dmn.engine.fused.ActivityObjective;
+import org.neuromechfly.dmn.engine.network.ActivityObjective;
 import org.neuromechfly.dmn.engine.fused.BpttKernel;
-import org.neuromechfly.dmn.engine.fused.Network;
-import org.neuromechfly.dmn.engine.fused.NetworkActivity;
-import org.neuromechfly.dmn.engine.fused.NetworkOptions;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkActivity;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.neuron.Trace;
@@ -214,7 +214,7 @@ final class SparseRun {
     Map<String, Double> cal = RateCalibration.calibrate(net, spec, ws, SparseCircuit.RATE_TARGETS, t.seed());
     System.out.printf("calibrated in %.0f s: %s%n", (System.nanoTime() - t0) / 1e9, cal);
 
-    OdourWorld world = new OdourWorld(spec, task, ws, batch);
+    OdourWorld world = new OdourWorld(spec, task, ws, batch, PathLosses.of(spec, task, ws));
     StartPositions starts = StartPositions.forEpisode(task, batch, t.seed(), 0);
     world.setStarts(starts, 1);
     BpttKernel kernel = new BpttKernel(net, steps, batch);
@@ -317,7 +317,7 @@ final class MemoryRun {
     System.out.printf("before the episode: peak RSS %.2f GB, max heap %.2f GB%n", Machine.vmHwmGb(),
         Runtime.getRuntime().maxMemory() / 1e9);
 
-    OdourWorld world = new OdourWorld(spec, task, ws, batch);
+    OdourWorld world = new OdourWorld(spec, task, ws, batch, PathLosses.of(spec, task, ws));
     StartPositions starts = StartPositions.forEpisode(task, batch, t.seed(), 0);
     world.setStarts(starts, 1);
     BpttKernel kernel = new BpttKernel(net, steps, batch);

@@ -14,12 +14,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neuromechfly.dmn.connectome.wiring.CircuitWiringBuilder;
 import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
-import org.neuromechfly.dmn.engine.Parameter;
-import org.neuromechfly.dmn.engine.Precision;
-import org.neuromechfly.dmn.engine.fused.ActivityObjective;
+import org.neuromechfly.dmn.engine.parameter.Parameter;
+import org.neuromechfly.dmn.engine.neuron.Precision;
+import org.neuromechfly.dmn.engine.network.ActivityObjective;
 import org.neuromechfly.dmn.engine.fused.BpttKernel;
-import org.neuromechfly.dmn.engine.fused.Network;
-import org.neuromechfly.dmn.engine.fused.NetworkOptions;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.samediff.ChunkedSameDiffKernel;
@@ -75,7 +75,7 @@ public final class TrainingStepBenchmark {
       checkSameDiff(golden, wiring, ws, surrogate, net);
     }
 
-    OdourWorld world = new OdourWorld(spec, task, ws, batch);
+    OdourWorld world = new OdourWorld(spec, task, ws, batch, PathLosses.of(spec, task, ws));
     StartPositions starts = StartPositions.forEpisode(task, batch, t.seed(), 0);
     world.setStarts(starts, 1);
     BpttKernel kernel = new BpttKernel(net, steps, batch);
@@ -176,7 +176,7 @@ public final class TrainingStepBenchmark {
     int steps = 60;
     CircuitSpec small = withSize(golden, steps, 2);
     NavigationTask task = (NavigationTask) small.task();
-    NetworkOptions options = NetworkOptions.training(surrogate).withPrecision(Precision.FLOAT64);
+    NetworkOptions options = NetworkOptions.training(surrogate).toBuilder().precision(Precision.FLOAT64).build();
     Network a = new Network(small, wiring, task.dt().si(), options);
     Network b = new Network(small, wiring, task.dt().si(), options);
     for (Network n : List.of(a, b)) {
@@ -184,7 +184,7 @@ public final class TrainingStepBenchmark {
       n.prepare();
       n.parameters().zeroGradients();
     }
-    OdourWorld world = new OdourWorld(small, task, ws, 2);
+    OdourWorld world = new OdourWorld(small, task, ws, 2, PathLosses.of(small, task, ws));
     world.setStarts(StartPositions.forEpisode(task, 2, 5, 1), 1);
     BpttKernel fused = new BpttKernel(a, steps, 2);
     double lf = fused.forward(world, ActivityObjective.NONE).values().stream().mapToDouble(Double::doubleValue).sum();
@@ -224,10 +224,10 @@ public final class TrainingStepBenchmark {
     CircuitSpec small = withSize(golden, 60, 2);
     NavigationTask task = (NavigationTask) small.task();
     Network net = new Network(small, wiring, task.dt().si(),
-        NetworkOptions.training(surrogate).withPrecision(Precision.FLOAT64));
+        NetworkOptions.training(surrogate).toBuilder().precision(Precision.FLOAT64).build());
     net.parameters().restore(calibrated.parameters().snapshot());
     net.prepare();
-    OdourWorld world = new OdourWorld(small, task, ws, 2);
+    OdourWorld world = new OdourWorld(small, task, ws, 2, PathLosses.of(small, task, ws));
     world.setStarts(StartPositions.forEpisode(task, 2, 5, 1), 1);
     BpttKernel kernel = new BpttKernel(net, 60, 2);
     net.parameters().zeroGradients();

@@ -58,6 +58,8 @@ public final class CircuitIssueCodes {
   // export targets
   public static final String TARGET_UNSUPPORTED = PREFIX + "target_unsupported";
   public static final String TARGET_LIMIT_EXCEEDED = PREFIX + "target_limit_exceeded";
+  public static final String ENGINE_UNSUPPORTED = PREFIX + "engine_unsupported";
+  public static final String ENGINE_LIMIT_EXCEEDED = PREFIX + "engine_limit_exceeded";
 
   /** The short form shown to users: {@code missing_unit}. */
   public static String shortCode(String code) {

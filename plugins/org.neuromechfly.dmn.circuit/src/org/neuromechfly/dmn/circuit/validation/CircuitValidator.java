@@ -17,6 +17,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
       TrainingChecks.class,
       ReferenceDataChecks.class,
       ConnectomeQueryChecks.class,
-      TargetCapabilityChecks.class
+      TargetCapabilityChecks.class,
+      EngineCapabilityChecks.class
     })
 public class CircuitValidator extends AbstractCircuitValidator {}

@@ -30,8 +30,9 @@ public class TrainingProgramTarget implements GeneratorTarget {
         "java.nio.file.Path",
         "org.neuromechfly.dmn.connectome.wiring.CircuitWiringBuilder",
         "org.neuromechfly.dmn.connectome.wiring.DataDirectory",
-        "org.neuromechfly.dmn.engine.TrainOptions",
-        "org.neuromechfly.dmn.engine.TrainingListener",
+        "org.neuromechfly.dmn.engine.run.RunFolder",
+        "org.neuromechfly.dmn.engine.train.TrainOptions",
+        "org.neuromechfly.dmn.engine.train.TrainingListener",
         "org.neuromechfly.dmn.engine.TrainingResult",
         "org.neuromechfly.dmn.engine.TrainingRun"));
     JavaLiterals java = new JavaLiterals(imports);
@@ -57,14 +58,16 @@ public class TrainingProgramTarget implements GeneratorTarget {
     s.append("  private ").append(name).append("() {}\n\n");
     s.append("  /** The circuit as compiled from the model. */\n");
     s.append("  public static CircuitSpec circuit() {\n").append(body).append("  }\n\n");
-    s.append("  /** Wires and trains the circuit into {@code runDir}; {@code episodes} null keeps the model's. */\n");
+    s.append("  /** Wires and trains the circuit into the new or empty folder {@code runDir}; {@code episodes} null keeps the model's. */\n");
     s.append("  public static TrainingResult train(Path runDir, Integer episodes) {\n");
     s.append("    var wiring = CircuitWiringBuilder.build(circuit(), DataDirectory.fromSystemProperty());\n");
-    s.append("    return TrainingRun.train(wiring, TrainOptions.of(runDir).withEpisodes(episodes), TrainingListener.NONE);\n");
+    s.append("    return TrainingRun.train(wiring, RunFolder.empty(runDir), TrainOptions.builder().episodes(episodes).build(),\n");
+    s.append("        TrainingListener.NONE);\n");
     s.append("  }\n\n");
     s.append("  /** {@code java ").append(PACKAGE).append('.').append(name).append(" [run-folder] [episodes]} */\n");
     s.append("  public static void main(String[] args) {\n");
-    s.append("    Path runDir = Path.of(args.length > 0 ? args[0] : \"runs/").append(c.name()).append("\");\n");
+    s.append("    Path runDir = args.length > 0 ? Path.of(args[0]) : RunFolder.fresh(Path.of(\"runs\"), \"").append(c.name())
+        .append("\").path();\n");
     s.append("    Integer episodes = args.length > 1 ? Integer.valueOf(args[1]) : null;\n");
     s.append("    TrainingResult result = train(runDir, episodes);\n");
     s.append("    System.out.printf(\"held-out success %.1f %% -> %.1f %%, run folder %s%n\",\n");

@@ -3,14 +3,25 @@ package org.neuromechfly.dmn.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.neuromechfly.dmn.engine.EpisodeReport;
-import org.neuromechfly.dmn.engine.TrainingListener;
+import java.util.Map;
+import java.util.stream.Collectors;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.neuromechfly.dmn.engine.train.EpisodeReport;
+import org.neuromechfly.dmn.engine.train.TrainingListener;
 
-/** Reports a training run on the console: evaluations, checkpoints and messages; episodes in log mode. */
-final class ConsoleTrainingListener implements TrainingListener {
+/**
+ * Reports a training run on the console: a progress bar (episodes, ETA, the current loss and its
+ * breakdown) on the error stream, or, in log mode ({@code --no-progress}), one line per episode;
+ * evaluations, checkpoints and messages either way.
+ */
+final class ConsoleTrainingListener implements TrainingListener, AutoCloseable {
   private final PrintWriter out;
   private final boolean logEpisodes;
+  private ProgressBar bar;
 
+  /** @param logEpisodes one line per episode instead of a progress bar */
   ConsoleTrainingListener(PrintWriter out, boolean logEpisodes) {
     this.out = out;
     this.logEpisodes = logEpisodes;
@@ -20,19 +31,34 @@ final class ConsoleTrainingListener implements TrainingListener {
   public void started(int firstEpisode, int episodes, long learnableParameters) {
     out.printf(Locale.ROOT, "episodes %d..%d, %,d learnable parameters%n", firstEpisode, episodes - 1, learnableParameters);
     out.flush();
+    if (!logEpisodes) {
+      bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(episodes).setStyle(ProgressBarStyle.ASCII)
+          .setUpdateIntervalMillis(500).showSpeed().build();
+      bar.stepTo(firstEpisode);
+    }
   }
 
   @Override
   public void episode(EpisodeReport report) {
+    if (bar != null) {
+      bar.stepTo(report.episode() + 1);
+      bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f (%s)", report.loss(),
+          report.components().entrySet().stream().sorted(Map.Entry.comparingByKey())
+              .map(e -> String.format(Locale.ROOT, "%s %.3g", e.getKey(), e.getValue()))
+              .collect(Collectors.joining(", "))));
+    }
     if (logEpisodes) {
-      out.printf(Locale.ROOT, "episode %d  loss %.4f  %s  |g| %.3g  %.1f s%n", report.episode(), report.loss(), components(report), report.gradientNorm(), report.seconds());
+      out.printf(Locale.ROOT, "episode %d  loss %.4f  %s  |g| %.3g  %.1f s%n", report.episode(), report.loss(),
+          components(report), report.gradientNorm(), report.seconds());
       out.flush();
     }
   }
 
   @Override
   public void evaluated(int episode, double success, double closestApproachMetres) {
-    out.printf(Locale.ROOT, "episode %d: held-out success %.1f %%, mean closest approach %.1f mm%n", episode, 100 * success, 1000 * closestApproachMetres);
+    beforeLine();
+    out.printf(Locale.ROOT, "episode %d: held-out success %.1f %%, mean closest approach %.1f mm%n", episode,
+        100 * success, 1000 * closestApproachMetres);
     out.flush();
   }
 
@@ -46,8 +72,24 @@ final class ConsoleTrainingListener implements TrainingListener {
 
   @Override
   public void message(String text) {
+    beforeLine();
     out.println("note: " + text);
     out.flush();
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+      bar = null;
+    }
+  }
+
+  /** The bar redraws its line in place: start a fresh one before printing. */
+  private void beforeLine() {
+    if (bar != null) {
+      System.err.println();
+    }
   }
 
   private static String components(EpisodeReport report) {

@@ -40,6 +40,7 @@ public final class Dmn implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Dmn()).setExecutionExceptionHandler(new FailureHandler());
+    return new CommandLine(new Dmn()).setExecutionExceptionHandler(new FailureHandler())
+        .setCaseInsensitiveEnumValuesAllowed(true);
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.neuromechfly.dmn.engine.run.RunFolder;
 import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
 import org.neuromechfly.dmn.export.CircuitSource;
 import org.neuromechfly.dmn.export.Exports;
@@ -50,11 +51,9 @@ final class ExportCommand implements Callable<Integer> {
     CircuitSpec circuit;
     Path folder;
     if (Files.isDirectory(input)) {
-      if (!Files.isRegularFile(input.resolve("circuit.json"))) {
-        throw new UserError(input + ": not a run folder (no circuit.json); pass a run folder from dmn train or a .circuit file");
-      }
+      RunFolder run = RunFolder.existing(input);
       source = CircuitSource.runFolder(input, data);
-      circuit = org.neuromechfly.dmn.model.json.CircuitJson.read(Files.readString(input.resolve("circuit.json")));
+      circuit = org.neuromechfly.dmn.model.json.CircuitJson.read(Files.readString(run.file(RunFolder.CIRCUIT)));
       folder = input;
     } else {
       ModelWorkspace workspace = new ModelWorkspace();

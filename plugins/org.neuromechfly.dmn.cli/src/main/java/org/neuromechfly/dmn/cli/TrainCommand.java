@@ -1,15 +1,15 @@
 package org.neuromechfly.dmn.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neuromechfly.dmn.connectome.wiring.CircuitWiring;
 import org.neuromechfly.dmn.connectome.wiring.CircuitWiringBuilder;
 import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
-import org.neuromechfly.dmn.engine.TrainOptions;
 import org.neuromechfly.dmn.engine.TrainingResult;
 import org.neuromechfly.dmn.engine.TrainingRun;
+import org.neuromechfly.dmn.engine.run.RunFolder;
+import org.neuromechfly.dmn.engine.train.TrainOptions;
 import org.neuromechfly.dmn.model.ExecutionEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,12 +37,11 @@ final class TrainCommand implements Callable<Integer> {
   Path resume;
 
   @Option(names = "--engine", paramLabel = "ENGINE", description = {
-      "fused (default): the hand-written BPTT kernel.",
+      "the model's engine unless given; fused: the hand-written BPTT kernel.",
       "samediff: the same model and gradients through ND4J SameDiff, one graph of a sensorimotor-delay"
           + " chunk run chunk by chunk with exact BPTT across chunks. Very slow: the example takes ~20 s per"
-          + " episode against ~1 s on an idle 2-core machine, minutes when it is busy. No refractory"
-          + " periods. See the engine README."})
-  String engine;
+          + " episode against ~1 s on an idle 2-core machine, minutes when it is busy. See the engine README."})
+  ExecutionEngine engine;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "where connectome sources resolve (default: -Ddmn.data.dir, $DMN_DATA_DIR, ../shared/data)")
   Path dataDir;
@@ -53,11 +52,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "no progress bar (for logs)")
   boolean noProgress;
 
-  @Option(names = "--emit-samediff", paramLabel = "FILE", description = "save the model's SameDiff training graph (FlatBuffers) and exit without training")
+  @Option(names = "--emit-samediff", paramLabel = "FILE", description = "save the model's SameDiff training graph"
+      + " (FlatBuffers: the chunk graph the SameDiff engine trains with, initial parameters) and exit without training")
   Path sameDiffGraph;
-
-  @Option(names = "--samediff-window", paramLabel = "STEPS", defaultValue = "50", description = "time steps unrolled in the saved graph (default: ${DEFAULT-VALUE}; the graph grows with it)")
-  int sameDiffWindow;
 
   @Override
   public Integer call() throws Exception {
@@ -71,68 +68,40 @@ final class TrainCommand implements Callable<Integer> {
       return 1;
     }
     var circuit = workspace.compile(model);
+    // the run folder first: a folder that cannot take the run is refused before minutes of wiring
+    RunFolder folder = resume == null
+        ? (outDir == null ? RunFolder.fresh(Path.of("runs"), circuit.name()) : RunFolder.empty(outDir))
+        : (outDir == null ? RunFolder.resumable(resume) : RunFolder.empty(outDir));
     DataDirectory data = dataDir == null ? DataDirectory.fromSystemProperty() : DataDirectory.of(dataDir);
     out.println("wiring " + circuit.name() + " (" + circuit.neuronCount() + " neurons)");
     out.flush();
     CircuitWiring wiring = CircuitWiringBuilder.build(circuit, data);
     out.printf(Locale.ROOT, "  %,d synapses in %d projections%n", wiring.edgeCount(), wiring.projections().size());
     if (sameDiffGraph != null) {
-      out.println("building the SameDiff training graph over " + sameDiffWindow + " steps...");
+      out.println("building the SameDiff training graph...");
       out.flush();
-      org.neuromechfly.dmn.engine.samediff.TrainingGraphExport.save(wiring, sameDiffWindow, circuit.training().batch(), sameDiffGraph);
-      out.println("wrote " + sameDiffGraph);
+      int chunk = org.neuromechfly.dmn.engine.samediff.TrainingGraphExport.save(wiring, sameDiffGraph);
+      out.println("wrote " + sameDiffGraph + " (one chunk of " + chunk + " steps; an episode runs it with the state passed on)");
       out.flush();
       return 0;
     }
-    Path runDir = resume != null ? (outDir == null ? resume : outDir) : chooseRunDir(circuit.name());
-    if (resume != null && !Files.isRegularFile(resume.resolve("checkpoint.json"))) {
-      throw new UserError(resume + ": no checkpoint.json to resume from");
-    }
-    TrainOptions options = TrainOptions.of(runDir)
-        .withEpisodes(episodes)
-        .withResume(resume)
-        .withEngine(parseEngine())
-        .withThreads(threads)
-        .withProgressBar(!noProgress);
-    out.println("training into " + options.outDir());
+    TrainOptions options = TrainOptions.builder()
+        .episodes(episodes)
+        .resumeFrom(resume == null ? null : RunFolder.resumable(resume).path())
+        .engine(engine)
+        .threads(threads)
+        .build();
+    out.println("training into " + folder);
     out.flush();
-    TrainingResult result = TrainingRun.train(wiring, options, new ConsoleTrainingListener(out, noProgress));
+    TrainingResult result;
+    try (ConsoleTrainingListener console = new ConsoleTrainingListener(out, noProgress)) {
+      result = TrainingRun.train(wiring, folder, options, console);
+    }
     out.printf(Locale.ROOT, "done: %d episodes, %.2f s/episode, final loss %.4f%n", result.episodes(), result.secondsPerEpisode(), result.finalLoss());
     out.printf(Locale.ROOT, "held-out success %.1f %% -> %.1f %% (closest approach %.1f mm)%n",
         100 * result.successBefore(), 100 * result.successAfter(), 1000 * result.closestApproachAfter());
     out.println("run folder: " + result.runDir() + " (summary.txt, history.csv, loss.png, checkpoint.json)");
     out.flush();
     return 0;
-  }
-
-  private ExecutionEngine parseEngine() {
-    if (engine == null) {
-      return null;
-    }
-    return switch (engine.toLowerCase(Locale.ROOT)) {
-      case "fused" -> ExecutionEngine.FUSED;
-      case "samediff" -> ExecutionEngine.SAMEDIFF;
-      default -> throw new UserError("unknown engine '" + engine + "'; use fused or samediff");
-    };
-  }
-
-  /** A fresh run folder: never overwrite an earlier run's results. */
-  private Path chooseRunDir(String name) throws java.io.IOException {
-    if (outDir != null) {
-      try (var entries = Files.list(outDir)) {
-        if (entries.findAny().isPresent()) {
-          throw new UserError(outDir + " already holds a run; use --resume " + outDir + " to continue it, or another --out");
-        }
-      } catch (java.nio.file.NoSuchFileException e) {
-        // a new folder: fine
-      }
-      return outDir;
-    }
-    Path base = Path.of("runs", name);
-    Path candidate = base;
-    for (int i = 2; Files.exists(candidate); i++) {
-      candidate = Path.of("runs", name + "-" + i);
-    }
-    return candidate;
   }
 }

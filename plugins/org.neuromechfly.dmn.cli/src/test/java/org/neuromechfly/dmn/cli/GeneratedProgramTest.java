@@ -103,7 +103,7 @@ class GeneratedProgramTest {
     Path model = dir.resolve("tiny.circuit");
     Files.writeString(model, TINY);
     Path graph = dir.resolve("tiny.sdz");
-    var r = DmnCommandLineTest.dmn("train", model.toString(), "--emit-samediff", graph.toString(), "--samediff-window", "10");
+    var r = DmnCommandLineTest.dmn("train", model.toString(), "--emit-samediff", graph.toString());
     assertEquals(0, r.exit(), r.err());
     var loaded = org.nd4j.autodiff.samediff.SameDiff.load(graph.toFile(), false);
     assertTrue(loaded.hasVariable("loss"), "the saved graph has no loss variable");

@@ -1,13 +1,17 @@
 package org.neuromechfly.dmn.engine;
 
 import java.util.Locale;
-import org.neuromechfly.dmn.engine.fused.NetworkOptions;
+import java.util.Map;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
+import org.neuromechfly.dmn.engine.train.EpisodeReport;
 import org.neuromechfly.dmn.engine.train.Evaluation;
+import org.neuromechfly.dmn.engine.train.TrainOptions;
 import org.neuromechfly.dmn.engine.train.Trainer;
-import org.neuromechfly.dmn.engine.train.TrainerSettings;
+import org.neuromechfly.dmn.engine.train.TrainingListener;
 import org.neuromechfly.dmn.engine.world.WorldSettings;
 import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.ExecutionEngine;
 import org.neuromechfly.dmn.model.SurrogateKind;
 
 /** Trains the olfactory circuit for a wall-clock budget and prints held-out success (a manual experiment). */
@@ -24,11 +28,12 @@ public final class LearningExperiment {
     int curriculum = Integer.parseInt(arg(args, 7, "0"));
     double speed = Double.parseDouble(arg(args, 8, "300"));
     CircuitSpec spec = OlfactoryCircuit.spec(steps, 16, episodes, lr, lh, seed, speed);
-    TrainerSettings settings = new TrainerSettings(episodes, threads, 64,
-        WorldSettings.defaults().withOrnGain(gain),
-        NetworkOptions.training(new SurrogateSpike(SurrogateKind.FAST_SIGMOID, 5)), null, curriculum);
+    TrainOptions options = TrainOptions.builder().episodes(episodes).threads(threads).world(WorldSettings.defaults().toBuilder().ornGain(gain).build())
+        .network(NetworkOptions.training(new SurrogateSpike(SurrogateKind.FAST_SIGMOID, 5))).curriculumEpisodes(curriculum)
+        .rateTargets(Map.of()).build();
     long t0 = System.nanoTime();
-    try (Trainer trainer = new Trainer(spec, OlfactoryCircuit.wiring(spec, seed), settings, new TrainingListener() {
+    try (Trainer trainer = new Trainer(spec, OlfactoryCircuit.wiring(spec, seed), options, Engines.of(ExecutionEngine.FUSED), null,
+        new TrainingListener() {
       @Override
       public void episode(EpisodeReport r) {
         if (r.episode() % 5 == 0) {

@@ -1,10 +1,11 @@
 package org.neuromechfly.dmn.engine;
 
 import org.neuromechfly.dmn.engine.fused.BpttKernel;
-import org.neuromechfly.dmn.engine.fused.Network;
-import org.neuromechfly.dmn.engine.fused.NetworkActivity;
-import org.neuromechfly.dmn.engine.fused.NetworkOptions;
 import org.neuromechfly.dmn.engine.loss.ActivityTerms;
+import org.neuromechfly.dmn.engine.loss.PathLosses;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkActivity;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.world.OdourWorld;
 import org.neuromechfly.dmn.engine.world.StartPositions;
@@ -21,7 +22,7 @@ public final class RateProbe {
     NavigationTask task = (NavigationTask) spec.task();
     Network net = new Network(spec, OlfactoryCircuit.wiring(spec, 42), task.dt().si(),
         NetworkOptions.training(new SurrogateSpike(SurrogateKind.FAST_SIGMOID, 5)));
-    OdourWorld world = new OdourWorld(spec, task, WorldSettings.defaults(), 16);
+    OdourWorld world = new OdourWorld(spec, task, WorldSettings.defaults(), 16, PathLosses.of(spec, task, WorldSettings.defaults()));
     world.setStarts(StartPositions.draw(task, 16, 1), 1);
     BpttKernel k = new BpttKernel(net, steps, 16);
     ActivityTerms terms = new ActivityTerms(net, spec.losses());

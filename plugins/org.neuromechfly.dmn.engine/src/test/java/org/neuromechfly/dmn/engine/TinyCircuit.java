@@ -107,4 +107,31 @@ public final class TinyCircuit {
     }
     return out;
   }
+
+  /**
+   * The same circuit with refractory periods (milliseconds) on the named populations.
+   */
+  public static CircuitSpec withRefractory(CircuitSpec spec, java.util.Map<String, Double> refractoryMs) {
+    List<Population> pops = new ArrayList<>();
+    for (Population p : spec.populations()) {
+      Double ms = refractoryMs.get(p.name());
+      if (ms == null) {
+        pops.add(p);
+        continue;
+      }
+      NeuronModel m = p.neuron();
+      pops.add(new Population(p.name(), p.cellType(), p.count(),
+          new NeuronModel(m.tauMem(), m.tauSyn(), m.threshold(), m.reset(), ms(ms), m.resetMode(), m.graded(), m.bias()),
+          p.learned(), p.sharing()));
+    }
+    return new CircuitSpec(spec.name(), spec.referenceData(), spec.connectomes(), pops, spec.projections(),
+        spec.task(), spec.losses(), spec.training(), spec.exports());
+  }
+
+  /** The same circuit trained with truncated BPTT over windows of {@code window} steps. */
+  public static CircuitSpec withWindow(CircuitSpec spec, int window) {
+    return new CircuitSpec(spec.name(), spec.referenceData(), spec.connectomes(), spec.populations(),
+        spec.projections(), spec.task(), spec.losses(), spec.training().toBuilder().bpttWindow(window).build(),
+        spec.exports());
+  }
 }

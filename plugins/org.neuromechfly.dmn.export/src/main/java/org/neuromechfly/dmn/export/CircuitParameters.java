@@ -13,15 +13,16 @@ import org.neuromechfly.dmn.connectome.wiring.CircuitWiring;
 import org.neuromechfly.dmn.connectome.wiring.CircuitWiringBuilder;
 import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
 import org.neuromechfly.dmn.connectome.wiring.ProjectionWiring;
-import org.neuromechfly.dmn.engine.Parameter;
-import org.neuromechfly.dmn.engine.fused.Network;
-import org.neuromechfly.dmn.engine.fused.NetworkOptions;
+import org.neuromechfly.dmn.engine.parameter.Parameter;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.neuron.PositiveParameter;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.synapse.SynapseLayout;
 import org.neuromechfly.dmn.engine.synapse.Synapses;
+import org.neuromechfly.dmn.engine.run.RunFolder;
 import org.neuromechfly.dmn.engine.train.CheckpointStore;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.LearnableParameter;
@@ -102,38 +103,22 @@ public record CircuitParameters(
    * {@code checkpoint.json}, mapped to physical values by the engine's own network.
    */
   public static CircuitParameters trained(Path runFolder, DataDirectory data, RunCheckpoint which) {
-    Path circuit = runFolder.resolve("circuit.json");
-    if (!Files.isRegularFile(circuit)) {
-      throw new IllegalArgumentException("no circuit.json in " + runFolder + ": not a run folder of dmn train");
-    }
+    RunFolder run = RunFolder.existing(runFolder);
+    Path circuit = run.file(RunFolder.CIRCUIT);
     CircuitSpec spec;
     try {
       spec = CircuitJson.read(Files.readString(circuit));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + circuit, e);
     }
-    Map<String, double[]> values;
-    String origin;
-    Path best = runFolder.resolve(CheckpointStore.BEST);
-    if (which == RunCheckpoint.BEST && Files.isRegularFile(best)) {
-      values = readBest(best);
-      origin = best.toString();
-    } else {
-      values = CheckpointStore.read(runFolder).parameters;
-      origin = runFolder.resolve(CheckpointStore.CHECKPOINT).toString();
+    Path best = run.file(RunFolder.BEST);
+    Path parameters = which == RunCheckpoint.BEST && Files.isRegularFile(best) ? best : run.file(RunFolder.CHECKPOINT);
+    if (!Files.isRegularFile(parameters)) {
+      throw new IllegalArgumentException(runFolder + " holds no trained parameters yet (no " + RunFolder.BEST + " or "
+          + RunFolder.CHECKPOINT + ")");
     }
-    return fromValues(CircuitWiringBuilder.build(spec, data), values, origin);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, double[]> readBest(Path best) {
-    try {
-      var mapper = CircuitJson.mapper();
-      return mapper.readValue(best.toFile(),
-          mapper.getTypeFactory().constructMapType(java.util.LinkedHashMap.class, String.class, double[].class));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + best, e);
-    }
+    return fromValues(CircuitWiringBuilder.build(spec, data), CheckpointStore.readParameters(parameters),
+        parameters.toString());
   }
 
   /**
@@ -146,7 +131,7 @@ public record CircuitParameters(
     var t = spec.training();
     NetworkOptions options =
         NetworkOptions.training(new SurrogateSpike(t.surrogate(), t.surrogateSlope()))
-            .withLayout(new SynapseLayout(SynapseLayout.Kind.SPARSE, 1.0, Long.MAX_VALUE));
+            .toBuilder().layout(new SynapseLayout(SynapseLayout.Kind.SPARSE, 1.0, Long.MAX_VALUE)).build();
     List<EdgeArrays> edges = wiring.projections().stream().map(EdgeArrays::of).toList();
     Network network = new Network(spec, edges, dt, options);
     network.parameters().restore(raw);

@@ -8,11 +8,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
-import org.neuromechfly.dmn.engine.fused.Network;
-import org.neuromechfly.dmn.engine.fused.NetworkOptions;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.PositiveParameter;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
+import org.neuromechfly.dmn.engine.run.RunFolder;
 import org.neuromechfly.dmn.engine.train.CheckpointStore;
 import org.neuromechfly.dmn.export.nir.NirFile;
 import org.neuromechfly.dmn.export.nir.NirOptions;
@@ -38,8 +39,8 @@ class TrainedRunFolderTest {
     values.get(weightKey)[0] = -0.9;
     Path run = tmp.resolve("run");
     Files.createDirectories(run);
-    Files.writeString(run.resolve("circuit.json"), CircuitJson.write(spec));
-    new CheckpointStore(run).writeBest(values);
+    Files.writeString(run.resolve(RunFolder.CIRCUIT), CircuitJson.write(spec));
+    new CheckpointStore(RunFolder.existing(run)).writeBest(values);
 
     CircuitParameters trained = CircuitParameters.trained(run, DataDirectory.of(tmp), CircuitParameters.RunCheckpoint.BEST);
     assertEquals(0.025, trained.population("HID").tauMem()[0], 1e-12);

@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.neuromechfly.dmn.connectome.wiring.CircuitWiringBuilder;
 import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
-import org.neuromechfly.dmn.engine.TrainOptions;
-import org.neuromechfly.dmn.engine.TrainingListener;
 import org.neuromechfly.dmn.engine.TrainingResult;
 import org.neuromechfly.dmn.engine.TrainingRun;
+import org.neuromechfly.dmn.engine.run.RunFolder;
+import org.neuromechfly.dmn.engine.train.TrainOptions;
+import org.neuromechfly.dmn.engine.train.TrainingListener;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.Connectivity;
 import org.neuromechfly.dmn.model.ConnectomeFormat;
@@ -61,15 +62,16 @@ public final class MushroomBodyTraining {
         new ExportSpec(null, null));
   }
 
-  /** Wires and trains the circuit into {@code runDir}; {@code episodes} null keeps the model's. */
+  /** Wires and trains the circuit into the new or empty folder {@code runDir}; {@code episodes} null keeps the model's. */
   public static TrainingResult train(Path runDir, Integer episodes) {
     var wiring = CircuitWiringBuilder.build(circuit(), DataDirectory.fromSystemProperty());
-    return TrainingRun.train(wiring, TrainOptions.of(runDir).withEpisodes(episodes), TrainingListener.NONE);
+    return TrainingRun.train(wiring, RunFolder.empty(runDir), TrainOptions.builder().episodes(episodes).build(),
+        TrainingListener.NONE);
   }
 
   /** {@code java org.neuromechfly.dmn.generated.MushroomBodyTraining [run-folder] [episodes]} */
   public static void main(String[] args) {
-    Path runDir = Path.of(args.length > 0 ? args[0] : "runs/MushroomBody");
+    Path runDir = args.length > 0 ? Path.of(args[0]) : RunFolder.fresh(Path.of("runs"), "MushroomBody").path();
     Integer episodes = args.length > 1 ? Integer.valueOf(args[1]) : null;
     TrainingResult result = train(runDir, episodes);
     System.out.printf("held-out success %.1f %% -> %.1f %%, run folder %s%n",

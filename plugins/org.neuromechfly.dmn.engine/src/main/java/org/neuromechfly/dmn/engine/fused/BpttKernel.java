@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neuromechfly.dmn.engine.EpisodeKernel;
+import org.neuromechfly.dmn.engine.network.ActivityObjective;
+import org.neuromechfly.dmn.engine.network.EpisodeKernel;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkActivity;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.neuron.PopulationState;
 import org.neuromechfly.dmn.engine.synapse.Synapses;
@@ -16,8 +19,11 @@ import org.neuromechfly.dmn.engine.world.Environment;
  * with the same surrogate, closed-loop with an {@link Environment}. Because every projection delays
  * by at least one step, each step first gathers all synaptic input from the recorded past and then
  * advances all populations; the world is consulted once per step, so any sensorimotor delay of one
- * step or more is honoured. One kernel serves one batch size and episode length; it is not
- * thread-safe (run one per thread over disjoint batch shards).
+ * step or more is honoured. With a BPTT window (the training block's {@code bptt window N}) the
+ * backward pass is truncated: the state entering each window of N steps — membranes, synaptic
+ * currents, the outputs delayed projections still carry, and the world's own state — is a constant
+ * for the gradient of the losses inside it. One kernel serves one batch size and episode length; it
+ * is not thread-safe (run one per thread over disjoint batch shards).
  */
 public final class BpttKernel implements EpisodeKernel {
   private final Network network;
@@ -31,6 +37,10 @@ public final class BpttKernel implements EpisodeKernel {
   private final int[] sliceStep;
   private final double[][] accumulators;
   private final int ring;
+  /** Truncated BPTT window in steps (0: exact BPTT over the whole episode). */
+  private final int window;
+  /** Where gradients to outputs before a window's start go (discarded). */
+  private final double[][] discard;
   private int sensory;
   private int motor;
 
@@ -45,6 +55,8 @@ public final class BpttKernel implements EpisodeKernel {
     sliceStep = new int[pops.size()];
     ring = network.maxDelay() + 1;
     gradOutput = new double[pops.size()][ring][];
+    window = network.spec().training().bpttWindow();
+    discard = new double[pops.size()][];
     for (int p = 0; p < pops.size(); p++) {
       LifPopulation pop = pops.get(p);
       states.add(pop.newState(network.options().precision(), steps, batch));
@@ -52,6 +64,7 @@ public final class BpttKernel implements EpisodeKernel {
       input[p] = new double[n];
       gradInput[p] = new double[n];
       slice[p] = new double[n];
+      discard[p] = window > 0 ? new double[n] : null;
       for (int r = 0; r < ring; r++) {
         gradOutput[p][r] = new double[n];
       }
@@ -134,16 +147,19 @@ public final class BpttKernel implements EpisodeKernel {
         int from = t - s.delay();
         if (from >= 0) {
           int src = s.sourcePopulation();
-          s.backward(
-              outputAt(src, from),
-              gradInput[s.targetPopulation()],
-              gradOutput[src][from % ring],
-              accumulators[q],
-              batch);
+          // truncated BPTT: what reaches back before the window's start is dropped
+          double[] gradSource = window > 0 && from < t - t % window ? discard[src] : gradOutput[src][from % ring];
+          s.backward(outputAt(src, from), gradInput[s.targetPopulation()], gradSource, accumulators[q], batch);
         }
       }
       for (int p = 0; p < pops.size(); p++) {
         Arrays.fill(gradOutput[p][slot], 0);
+      }
+      if (window > 0 && t > 0 && t % window == 0) {
+        // the state entering the window is a constant for its gradient
+        for (int p = 0; p < pops.size(); p++) {
+          pops.get(p).cutBackward(states.get(p));
+        }
       }
     }
     for (int p = 0; p < pops.size(); p++) {

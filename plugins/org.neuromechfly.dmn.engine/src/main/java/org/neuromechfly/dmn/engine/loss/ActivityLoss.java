@@ -1,6 +1,6 @@
 package org.neuromechfly.dmn.engine.loss;
 
-import org.neuromechfly.dmn.engine.fused.NetworkActivity;
+import org.neuromechfly.dmn.engine.network.NetworkActivity;
 import org.neuromechfly.dmn.engine.neuron.PopulationState;
 
 /**

@@ -1,10 +1,14 @@
 package org.neuromechfly.dmn.engine.loss;
 
+import org.neuromechfly.dmn.engine.world.PathGradient;
+import org.neuromechfly.dmn.engine.world.PathLoss;
+import org.neuromechfly.dmn.engine.world.Trajectory;
+
 /**
  * Movement cost: {@code w · mean_{b,t} [(v/v_max)² + (ω/ω_max)²]}. The turning part is the small
  * turning penalty that, with a speed floor, stopped the prototype from circling.
  */
-public final class EnergyLoss {
+public final class EnergyLoss implements PathLoss {
   private final double weight;
   private final double vMax;
   private final double wMax;
@@ -15,14 +19,17 @@ public final class EnergyLoss {
     this.wMax = maxTurnRate;
   }
 
-  /**
-   * @param speed {@code [B][T]} m/s
-   * @param turn {@code [B][T]} rad/s
-   * @param gSpeed receives d L / d speed (overwritten)
-   * @param gTurn receives d L / d turn (overwritten)
-   * @return the weighted loss
-   */
-  public double evaluate(double[][] speed, double[][] turn, double[][] gSpeed, double[][] gTurn) {
+  @Override
+  public String name() {
+    return "energy";
+  }
+
+  @Override
+  public double evaluate(Trajectory path, PathGradient gradient) {
+    double[][] speed = path.speed();
+    double[][] turn = path.turn();
+    double[][] gSpeed = gradient.speed();
+    double[][] gTurn = gradient.turn();
     int batch = speed.length;
     int steps = speed[0].length;
     double per = weight / batch / steps;
@@ -32,8 +39,8 @@ public final class EnergyLoss {
         double u = speed[b][t] / vMax;
         double w = turn[b][t] / wMax;
         total += per * (u * u + w * w);
-        gSpeed[b][t] = per * 2 * u / vMax;
-        gTurn[b][t] = per * 2 * w / wMax;
+        gSpeed[b][t] += per * 2 * u / vMax;
+        gTurn[b][t] += per * 2 * w / wMax;
       }
     }
     return total;

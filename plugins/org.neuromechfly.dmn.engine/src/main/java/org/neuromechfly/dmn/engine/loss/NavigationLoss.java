@@ -1,5 +1,9 @@
 package org.neuromechfly.dmn.engine.loss;
 
+import org.neuromechfly.dmn.engine.world.PathGradient;
+import org.neuromechfly.dmn.engine.world.PathLoss;
+import org.neuromechfly.dmn.engine.world.Trajectory;
+
 /**
  * Reaching the odour source, averaged over the batch:
  *
@@ -12,7 +16,7 @@ package org.neuromechfly.dmn.engine.loss;
  *
  * d_t is the distance to the source after step t, L₀ the distance from the start centre to the source.
  */
-public final class NavigationLoss {
+public final class NavigationLoss implements PathLoss {
   private final double weight;
   private final double radius;
   private final double scale;
@@ -44,19 +48,19 @@ public final class NavigationLoss {
     this.sy = sourceY;
   }
 
-  /**
-   * Evaluates the loss and writes its gradient with respect to every position.
-   *
-   * @param x positions {@code [B][T]}, metres
-   * @param y positions {@code [B][T]}
-   * @param x0 start positions {@code [B]}
-   * @param y0 start positions {@code [B]}
-   * @param gx receives d L / d x, {@code [B][T]} (overwritten)
-   * @param gy receives d L / d y
-   * @return the weighted loss
-   */
-  public double evaluate(
-      double[][] x, double[][] y, double[] x0, double[] y0, double[][] gx, double[][] gy) {
+  @Override
+  public String name() {
+    return "navigation";
+  }
+
+  @Override
+  public double evaluate(Trajectory path, PathGradient gradient) {
+    double[][] x = path.x();
+    double[][] y = path.y();
+    double[] x0 = path.startX();
+    double[] y0 = path.startY();
+    double[][] gx = gradient.x();
+    double[][] gy = gradient.y();
     int batch = x.length;
     int steps = x[0].length;
     double per = weight / batch / steps;
@@ -90,8 +94,8 @@ public final class NavigationLoss {
           total += weight / batch * finalWeight * d / scale;
           gd += weight / batch * finalWeight / scale;
         }
-        gx[b][t] = gd * dx / d;
-        gy[b][t] = gd * dy / d;
+        gx[b][t] += gd * dx / d;
+        gy[b][t] += gd * dy / d;
         pdx = dx;
         pdy = dy;
         previous = d;

@@ -1,7 +1,6 @@
 package org.neuromechfly.dmn.engine.neuron;
 
 import java.util.Arrays;
-import org.neuromechfly.dmn.engine.Precision;
 
 /**
  * The history and running state of one population over one episode: what the forward pass leaves for
@@ -28,18 +27,15 @@ public final class PopulationState {
 
   final double[] gradMembraneCarry;
   final double[] gradSynapticCarry;
-  final double[] gradBeta;
-  final double[] gradAlpha;
-  final double[] gradThreshold;
-  final double[] gradBias;
+  final CellGradients gradients;
 
   // per-step scratch [B][N], so the time loops allocate nothing
   final double[] vNow;
   final double[] sNow;
   final double[] vPrev;
   final double[] sPrev;
-  final double[] surrogate;
-  final double[] surrogateBefore;
+  final double[] scratch;
+  final double[] before;
   /** Step whose membrane and output {@link #vPrev}/{@link #sPrev} hold, or −1. */
   int cachedStep = -1;
 
@@ -59,16 +55,13 @@ public final class PopulationState {
     refractoryLeft = new int[slice];
     gradMembraneCarry = new double[slice];
     gradSynapticCarry = new double[slice];
-    gradBeta = new double[cells];
-    gradAlpha = new double[cells];
-    gradThreshold = new double[cells];
-    gradBias = new double[cells];
+    gradients = new CellGradients(cells);
     vNow = new double[slice];
     sNow = new double[slice];
     vPrev = new double[slice];
     sPrev = new double[slice];
-    surrogate = new double[slice];
-    surrogateBefore = new double[slice];
+    scratch = new double[slice];
+    before = new double[slice];
   }
 
   /** Clears carries before a backward pass (the forward state is kept). */
@@ -76,10 +69,7 @@ public final class PopulationState {
     cachedStep = -1;
     Arrays.fill(gradMembraneCarry, 0);
     Arrays.fill(gradSynapticCarry, 0);
-    Arrays.fill(gradBeta, 0);
-    Arrays.fill(gradAlpha, 0);
-    Arrays.fill(gradThreshold, 0);
-    Arrays.fill(gradBias, 0);
+    gradients.clear();
   }
 
   public int steps() {
@@ -102,6 +92,17 @@ public final class PopulationState {
   /** Membrane before reset of cell {@code n} of batch element {@code b} at step {@code t}. */
   public double membrane(int t, int b, int n) {
     return membrane.get((t * batch + b) * cells + n);
+  }
+
+  /** How many (step, batch element, cell) entries refractoriness clamped in the last episode. */
+  public long clampedCount() {
+    long n = 0;
+    if (clamped != null) {
+      for (byte c : clamped) {
+        n += c;
+      }
+    }
+    return n;
   }
 
   /** The output trace, {@code [T][B][N]} flattened. */

@@ -1,6 +1,5 @@
 package org.neuromechfly.dmn.engine.neuron;
 
-import org.neuromechfly.dmn.engine.Precision;
 
 /**
  * A flat history of one quantity over time, {@code [T][B][N]}, stored in float (training) or double

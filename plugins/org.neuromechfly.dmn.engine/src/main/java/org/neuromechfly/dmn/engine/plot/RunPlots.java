@@ -11,8 +11,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.neuromechfly.dmn.engine.EpisodeReport;
-import org.neuromechfly.dmn.engine.fused.NetworkActivity;
+import org.neuromechfly.dmn.engine.train.EpisodeReport;
+import org.neuromechfly.dmn.engine.network.NetworkActivity;
 import org.neuromechfly.dmn.engine.neuron.PopulationState;
 import org.neuromechfly.dmn.engine.world.Trajectory;
 

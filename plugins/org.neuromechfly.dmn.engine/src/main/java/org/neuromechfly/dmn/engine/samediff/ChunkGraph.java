@@ -1,7 +1,5 @@
 package org.neuromechfly.dmn.engine.samediff;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,9 +10,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.neuromechfly.dmn.engine.ParameterSet;
-import org.neuromechfly.dmn.engine.Precision;
-import org.neuromechfly.dmn.engine.fused.Network;
+import org.neuromechfly.dmn.engine.parameter.ParameterSet;
+import org.neuromechfly.dmn.engine.neuron.Precision;
+import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.synapse.Synapses;
 
@@ -38,16 +36,17 @@ final class ChunkGraph {
   static final String MEMBRANE_IN = "membrane_in";
   static final String SYNAPTIC_IN = "synaptic_in";
   static final String HISTORY_IN = "history_in";
+  static final String REFRACTORY_IN = "refractory_in";
   static final String OUTPUT = "output";
   static final String MEMBRANE_OUT = "membrane_out";
   static final String SYNAPTIC_OUT = "synaptic_out";
   static final String HISTORY_OUT = "history_out";
+  static final String REFRACTORY_OUT = "refractory_out";
   static final String READOUT = "readout";
   static final String MEMBRANE_ADJOINT = "membrane_adjoint";
   static final String SYNAPTIC_ADJOINT = "synaptic_adjoint";
   static final String HISTORY_ADJOINT = "history_adjoint";
   static final String LOSS = "loss";
-  private static final Object CONSOLE = new Object();
 
   private final SameDiff sd = SameDiff.create();
   private final NetworkVariables vars;
@@ -58,6 +57,7 @@ final class ChunkGraph {
   private final int history;
   private final int[] offset;
   private final boolean synaptic;
+  private final boolean refractory;
   private final boolean training;
   private final List<String> gradientTargets = new ArrayList<>();
 
@@ -90,6 +90,7 @@ final class ChunkGraph {
 
     SideBySideLif lif = new SideBySideLif(sd, vars, pops, net.options(), type);
     synaptic = lif.synaptic();
+    refractory = lif.refractory();
     List<Synapses> syn = net.synapses();
     SDVariable[] weights = new SDVariable[syn.size()];
     for (int q = 0; q < syn.size(); q++) {
@@ -103,6 +104,7 @@ final class ChunkGraph {
     SDVariable drive = sd.placeHolder(DRIVE, type, steps, batch, pops.get(sensory).cells());
     SDVariable u = sd.placeHolder(MEMBRANE_IN, type, batch, cells);
     SDVariable current = synaptic ? sd.placeHolder(SYNAPTIC_IN, type, batch, cells) : null;
+    SDVariable left = refractory ? sd.placeHolder(REFRACTORY_IN, type, batch, cells) : null;
     SDVariable historyIn = sd.placeHolder(HISTORY_IN, type, history, batch, cells);
     // unstack, not get(point(i), …): strided_slice_bp fails on the last index of an axis (M2.1)
     historyRows = sd.unstack(historyIn, 0, history);
@@ -122,14 +124,18 @@ final class ChunkGraph {
           input[p] = silent[p];
         }
       }
-      SideBySideLif.Step step = lif.advance(u, current, np == 1 ? input[0] : sd.concat(1, input));
+      SideBySideLif.Step step = lif.advance(u, current, np == 1 ? input[0] : sd.concat(1, input), left);
       u = step.membrane();
       current = step.current();
+      left = step.refractoryLeft();
       outputs.add(step.output());
     }
     SDVariable output = sd.stack(OUTPUT, 0, outputs.toArray(new SDVariable[0]));
     SDVariable membraneOut = sd.identity(MEMBRANE_OUT, u);
     SDVariable synapticOut = synaptic ? sd.identity(SYNAPTIC_OUT, current) : null;
+    if (refractory) {
+      sd.identity(REFRACTORY_OUT, left);
+    }
     SDVariable[] last = new SDVariable[history];
     for (int r = 0; r < history; r++) {
       int j = steps - history + r;
@@ -153,15 +159,7 @@ final class ChunkGraph {
       }
       gradientTargets.addAll(state);
       // ND4J 1.0.0-M2.1 prints one line per op to System.out while it builds the gradient graph
-      synchronized (CONSOLE) {
-        PrintStream console = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try {
-          sd.createGradFunction(state.toArray(new String[0]));
-        } finally {
-          System.setOut(console);
-        }
-      }
+      QuietConsole.run(() -> sd.createGradFunction(state.toArray(new String[0])));
     }
     outputs.clear();
     sourceRows.clear();
@@ -170,7 +168,7 @@ final class ChunkGraph {
   /** The rest state: everything zero (no output before the episode's first step). */
   ChunkState rest() {
     return new ChunkState(Nd4j.zeros(type, batch, cells), synaptic ? Nd4j.zeros(type, batch, cells) : null,
-        Nd4j.zeros(type, history, batch, cells));
+        Nd4j.zeros(type, history, batch, cells), refractory ? Nd4j.zeros(type, batch, cells) : null);
   }
 
   /** Copies the network's current parameter values into the graph. */
@@ -185,12 +183,18 @@ final class ChunkGraph {
    * @return the outputs {@code [K, B, N]} and the end state
    */
   Result run(INDArray drive, ChunkState start) {
-    Map<String, INDArray> out = synaptic
-        ? sd.output(feed(drive, start), OUTPUT, MEMBRANE_OUT, HISTORY_OUT, SYNAPTIC_OUT)
-        : sd.output(feed(drive, start), OUTPUT, MEMBRANE_OUT, HISTORY_OUT);
+    List<String> wanted = new ArrayList<>(List.of(OUTPUT, MEMBRANE_OUT, HISTORY_OUT));
+    if (synaptic) {
+      wanted.add(SYNAPTIC_OUT);
+    }
+    if (refractory) {
+      wanted.add(REFRACTORY_OUT);
+    }
+    Map<String, INDArray> out = sd.output(feed(drive, start), wanted.toArray(new String[0]));
     // copies: the end state is kept as the next chunk's start for the whole episode
     return new Result(out.get(OUTPUT), new ChunkState(out.get(MEMBRANE_OUT).dup(),
-        synaptic ? out.get(SYNAPTIC_OUT).dup() : null, out.get(HISTORY_OUT).dup()));
+        synaptic ? out.get(SYNAPTIC_OUT).dup() : null, out.get(HISTORY_OUT).dup(),
+        refractory ? out.get(REFRACTORY_OUT).dup() : null));
   }
 
   /**
@@ -214,8 +218,8 @@ final class ChunkGraph {
     Map<String, INDArray> g = sd.calculateGradients(feed, gradientTargets);
     vars.addGradients(g, parameters);
     return new Adjoint(new ChunkState(orZero(g.get(MEMBRANE_IN), start.membrane()),
-        synaptic ? orZero(g.get(SYNAPTIC_IN), start.synaptic()) : null, orZero(g.get(HISTORY_IN), start.history())),
-        orZero(g.get(DRIVE), drive));
+        synaptic ? orZero(g.get(SYNAPTIC_IN), start.synaptic()) : null, orZero(g.get(HISTORY_IN), start.history()),
+        null), orZero(g.get(DRIVE), drive));
   }
 
   int steps() {
@@ -253,6 +257,9 @@ final class ChunkGraph {
     m.put(HISTORY_IN, start.history());
     if (synaptic) {
       m.put(SYNAPTIC_IN, start.synaptic());
+    }
+    if (refractory) {
+      m.put(REFRACTORY_IN, start.refractory());
     }
     return m;
   }

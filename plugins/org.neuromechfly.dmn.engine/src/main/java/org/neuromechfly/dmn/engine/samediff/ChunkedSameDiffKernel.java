@@ -8,10 +8,10 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.neuromechfly.dmn.engine.EpisodeKernel;
-import org.neuromechfly.dmn.engine.fused.ActivityObjective;
-import org.neuromechfly.dmn.engine.fused.Network;
-import org.neuromechfly.dmn.engine.fused.NetworkActivity;
+import org.neuromechfly.dmn.engine.network.EpisodeKernel;
+import org.neuromechfly.dmn.engine.network.ActivityObjective;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkActivity;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.neuron.PopulationState;
 import org.neuromechfly.dmn.engine.world.Environment;
@@ -37,6 +37,8 @@ public final class ChunkedSameDiffKernel implements EpisodeKernel {
   private final int batch;
   private final int chunk;
   private final int chunks;
+  /** Truncated BPTT window in steps (0: exact BPTT), a multiple of the chunk length. */
+  private final int window;
   private final List<PopulationState> states = new ArrayList<>();
   private final ChunkState[] starts;
   private final INDArray[] drives;
@@ -60,6 +62,11 @@ public final class ChunkedSameDiffKernel implements EpisodeKernel {
     this.batch = batch;
     this.chunk = chunk;
     this.chunks = (steps + chunk - 1) / chunk;
+    this.window = Math.max(0, network.spec().training().bpttWindow());
+    if (window > 0 && window % chunk != 0) {
+      throw new IllegalArgumentException("a BPTT window of " + window + " steps must be a multiple of the " + chunk
+          + "-step chunks (see chunkLength)");
+    }
     this.starts = new ChunkState[chunks];
     this.drives = new INDArray[chunks];
     // libnd4j's own thread pool splits even [16 × 2261] element-wise ops; on 2 shared cores its
@@ -71,13 +78,22 @@ public final class ChunkedSameDiffKernel implements EpisodeKernel {
   }
 
   /**
-   * The chunk length for an episode and a world with this sensing lead: the longest that divides the
-   * episode (no padding) if it is at least half the lead, else as few chunks as the lead allows,
-   * evened out so that the last is padded by fewer steps than there are chunks. The cost is mostly per
-   * op and so per step; padded steps cost as much as real ones.
+   * The chunk length for an episode and a world with this sensing lead: with a truncated-BPTT window,
+   * the longest within the lead that divides the window; else the longest that divides the episode
+   * (no padding) if it is at least half the lead, else as few chunks as the lead allows, evened out so
+   * that the last is padded by fewer steps than there are chunks. The cost is mostly per op and so per
+   * step; padded steps cost as much as real ones.
    */
-  public static int chunkLength(int steps, int sensingLead) {
+  public static int chunkLength(int steps, int sensingLead, int window) {
     int lead = Math.max(1, Math.min(sensingLead, steps));
+    if (window > 0) {
+      // window boundaries must fall on chunk boundaries: the longest chunk that divides the window
+      for (int k = Math.min(lead, window); k >= 1; k--) {
+        if (window % k == 0) {
+          return k;
+        }
+      }
+    }
     for (int k = lead; 2 * k >= lead; k--) {
       if (steps % k == 0) {
         return k;
@@ -175,7 +191,8 @@ public final class ChunkedSameDiffKernel implements EpisodeKernel {
       }
       ChunkGraph.Adjoint a = trainingGraph.backward(drives[c], starts[c], array(readout, chunk, batch, cells),
           adjoint, network.parameters());
-      adjoint = a.start();
+      // truncated BPTT: the state entering a window is a constant of its gradient
+      adjoint = window > 0 && first % window == 0 ? trainingGraph.rest() : a.start();
       double[] dDrive = flat(a.drive());
       for (int j = n - 1; j >= 0; j--) {
         System.arraycopy(dDrive, j * sensoryGrad.length, sensoryGrad, 0, sensoryGrad.length);

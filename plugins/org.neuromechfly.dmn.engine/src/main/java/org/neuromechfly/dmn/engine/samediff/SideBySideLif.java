@@ -6,7 +6,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import org.neuromechfly.dmn.engine.fused.NetworkOptions;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.model.ResetMode;
 
@@ -16,7 +16,12 @@ import org.neuromechfly.dmn.model.ResetMode;
  * populations, which matters because SameDiff's cost is mostly per op. Per-population behaviour
  * enters through per-cell rows — decays, thresholds, biases — and constant masks (graded output,
  * reset mode), arranged so that every masked term is an exact zero: the forward values are
- * bit-for-bit those of {@link LifPopulation#forward} with the step for the spike.
+ * bit-for-bit those of the fused engine's {@link org.neuromechfly.dmn.engine.neuron.LifStep} with the
+ * step for the spike. Refractoriness is, as there, a mask applied after the ordinary step
+ * ({@link org.neuromechfly.dmn.engine.neuron.Refractoriness}): a counter per cell, passed between
+ * chunks as state, clamps a refractory cell to its reset value with no output, and the clamp is a
+ * constant for the gradient (stop-gradient). This is the SameDiff engine's only implementation of
+ * the LIF update.
  */
 final class SideBySideLif {
   private final SameDiff sd;
@@ -36,6 +41,10 @@ final class SideBySideLif {
   /** 1 on reset-to-value cells, and their reset values; {@code null} when no cell resets to a value. */
   private final SDVariable toValueMask;
   private final SDVariable resetValue;
+  /** Refractory period in steps per cell (0 where none), or {@code null} when no population has one. */
+  private final SDVariable refractorySteps;
+  /** Reset value of every cell, for the refractory clamp; {@code null} without refractoriness. */
+  private final SDVariable clampValue;
 
   SideBySideLif(SameDiff sd, NetworkVariables vars, List<LifPopulation> pops, NetworkOptions options, DataType type) {
     this.sd = sd;
@@ -58,12 +67,20 @@ final class SideBySideLif {
     double[] subtract = new double[cells];
     double[] toValue = new double[cells];
     double[] reset = new double[cells];
+    double[] refractory = new double[cells];
+    double[] clamp = new double[cells];
+    boolean anyRefractory = false;
     int n = 0;
     boolean anySubtract = false;
     boolean anyToValue = false;
     boolean anyGraded = false;
     for (LifPopulation p : pops) {
       for (int c = 0; c < p.cells(); c++, n++) {
+        clamp[n] = p.resetValue();
+        if (!p.graded() && p.refractorySteps() > 0) {
+          refractory[n] = p.refractorySteps();
+          anyRefractory = true;
+        }
         if (p.graded()) {
           anyGraded = true;
         } else if (p.resetMode() == ResetMode.SUBTRACT) {
@@ -89,6 +106,13 @@ final class SideBySideLif {
     thetaSubtract = anySubtract ? theta.mul(constant(subtract, type)) : null;
     toValueMask = anyToValue ? constant(toValue, type) : null;
     resetValue = anyToValue ? constant(reset, type) : null;
+    refractorySteps = anyRefractory ? constant(refractory, type) : null;
+    clampValue = anyRefractory ? constant(clamp, type) : null;
+  }
+
+  /** Whether some population has a refractory period (and so the state carries a counter). */
+  boolean refractory() {
+    return refractorySteps != null;
   }
 
   /** Whether some population has a synaptic current (and so the state carries one). */
@@ -102,8 +126,9 @@ final class SideBySideLif {
    * @param membrane membrane after the previous step's reset {@code [B, N]}
    * @param current synaptic current of the previous step, or {@code null} without synaptic currents
    * @param input this step's input current (synaptic plus external), without the bias
+   * @param left steps of refractoriness left per cell, or {@code null} without refractoriness
    */
-  Step advance(SDVariable membrane, SDVariable current, SDVariable input) {
+  Step advance(SDVariable membrane, SDVariable current, SDVariable input, SDVariable left) {
     SDVariable drive = input;
     if (alpha != null) {
       current = current.mul(alpha).add(input);
@@ -125,11 +150,22 @@ final class SideBySideLif {
     if (thetaSubtract != null) {
       after = after.sub(out.mul(thetaSubtract));
     }
-    return new Step(out, after, current);
+    if (refractorySteps == null) {
+      return new Step(out, after, current, null);
+    }
+    // the mask pass: clamped where steps are left; a threshold crossing starts a new period
+    SDVariable clamped = SpikeOps.stopGradient(sd, sd.math.step(left, 0.0));
+    SDVariable free = clamped.rsub(1.0);
+    SDVariable crossed = SpikeOps.stopGradient(sd, sd.math.step(v.sub(theta), 0.0));
+    SDVariable nextLeft = left.sub(1.0).mul(clamped).add(crossed.mul(refractorySteps).mul(free));
+    return new Step(out.mul(free), after.mul(free).add(clampValue.mul(clamped)), current, nextLeft);
   }
 
-  /** A step's output, membrane after reset and synaptic current ({@code null} without). */
-  record Step(SDVariable output, SDVariable membrane, SDVariable current) {}
+  /**
+   * A step's output, membrane after reset, synaptic current ({@code null} without) and refractory
+   * counter ({@code null} without).
+   */
+  record Step(SDVariable output, SDVariable membrane, SDVariable current, SDVariable refractoryLeft) {}
 
   /** Per-population rows {@code [1, N_p]} side by side, {@code [1, N]}. */
   private SDVariable rows(List<SDVariable> perPopulation) {

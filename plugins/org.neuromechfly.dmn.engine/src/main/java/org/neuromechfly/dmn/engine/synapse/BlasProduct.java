@@ -5,7 +5,7 @@ import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.neuromechfly.dmn.engine.Precision;
+import org.neuromechfly.dmn.engine.neuron.Precision;
 
 /**
  * The one dense product that does not profit from sparse spikes — the gradient to presynaptic

@@ -1,7 +1,7 @@
 package org.neuromechfly.dmn.engine.synapse;
 
-import org.neuromechfly.dmn.engine.ParameterSet;
-import org.neuromechfly.dmn.engine.Precision;
+import org.neuromechfly.dmn.engine.parameter.ParameterSet;
+import org.neuromechfly.dmn.engine.neuron.Precision;
 
 /**
  * A projection as a masked dense matrix, stored source-major {@code W[j][i]} (zero where the mask has

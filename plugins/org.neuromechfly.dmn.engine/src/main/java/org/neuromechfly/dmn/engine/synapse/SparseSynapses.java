@@ -1,6 +1,6 @@
 package org.neuromechfly.dmn.engine.synapse;
 
-import org.neuromechfly.dmn.engine.ParameterSet;
+import org.neuromechfly.dmn.engine.parameter.ParameterSet;
 
 /**
  * A projection as an edge list, walked by source (compressed columns) so that silent presynaptic

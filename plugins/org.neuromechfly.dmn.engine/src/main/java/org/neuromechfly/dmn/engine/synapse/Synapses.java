@@ -1,8 +1,8 @@
 package org.neuromechfly.dmn.engine.synapse;
 
-import org.neuromechfly.dmn.engine.Parameter;
-import org.neuromechfly.dmn.engine.ParameterSet;
-import org.neuromechfly.dmn.engine.Precision;
+import org.neuromechfly.dmn.engine.parameter.Parameter;
+import org.neuromechfly.dmn.engine.parameter.ParameterSet;
+import org.neuromechfly.dmn.engine.neuron.Precision;
 
 /**
  * A projection's synapses during training: effective weights {@code sign × magnitude(raw)} per edge,

@@ -1,20 +1,15 @@
 package org.neuromechfly.dmn.engine.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import org.neuromechfly.dmn.engine.EpisodeReport;
+import org.neuromechfly.dmn.engine.run.RunFolder;
 
 /** The loss history of a run as {@code history.csv} (one row per episode) and {@code history.json}. */
 public final class HistoryFiles {
   private HistoryFiles() {}
 
-  public static void write(Path folder, List<EpisodeReport> history) {
+  public static void write(RunFolder folder, List<EpisodeReport> history) {
     TreeSet<String> components = new TreeSet<>();
     TreeSet<String> measures = new TreeSet<>();
     history.forEach(r -> {
@@ -32,15 +27,8 @@ public final class HistoryFiles {
       measures.forEach(m -> csv.append(',').append(format(r.measures().get(m))));
       csv.append('\n');
     }
-    try {
-      Path tmp = Files.createTempFile(folder, "history.csv", ".tmp");
-      Files.writeString(tmp, csv, StandardCharsets.UTF_8);
-      Files.move(tmp, folder.resolve("history.csv"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    CheckpointStore.writeAtomically(folder.resolve("history.json"), history);
+    folder.writeText(RunFolder.HISTORY_CSV, csv.toString());
+    CheckpointStore.writeJson(folder.file(RunFolder.HISTORY_JSON), history);
   }
 
   private static String format(Double v) {

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neuromechfly.dmn.engine.Parameter;
-import org.neuromechfly.dmn.engine.fused.ActivityObjective;
+import org.neuromechfly.dmn.engine.parameter.Parameter;
+import org.neuromechfly.dmn.engine.network.ActivityObjective;
 import org.neuromechfly.dmn.engine.fused.BpttKernel;
-import org.neuromechfly.dmn.engine.fused.Network;
-import org.neuromechfly.dmn.engine.fused.NetworkActivity;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkActivity;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.synapse.Synapses;
 import org.neuromechfly.dmn.engine.world.OdourWorld;
@@ -54,7 +54,7 @@ public final class RateCalibration {
         full.plume(), full.plumeSigma(), full.startCentre(), full.startRadius(), STEPS, full.dt(),
         full.motorDelay(), full.forward(), full.turn(), full.maxSpeed(), full.gradientPath());
     int batch = 8;
-    OdourWorld env = new OdourWorld(spec, task, world, batch);
+    OdourWorld env = new OdourWorld(spec, task, world, batch, List.of()); // rates only: no task loss
     env.setStarts(StartPositions.draw(task, batch, seed), seed);
     BpttKernel kernel = new BpttKernel(network, STEPS, batch);
     Map<String, Double> out = new LinkedHashMap<>();

@@ -2,23 +2,24 @@ package org.neuromechfly.dmn.engine.train;
 
 import java.util.List;
 import java.util.Map;
-import org.neuromechfly.dmn.engine.EpisodeKernel;
-import org.neuromechfly.dmn.engine.fused.BpttKernel;
-import org.neuromechfly.dmn.engine.fused.Network;
 import org.neuromechfly.dmn.engine.loss.ActivityTerms;
-import org.neuromechfly.dmn.engine.samediff.ChunkedSameDiffKernel;
+import org.neuromechfly.dmn.engine.loss.PathLosses;
+import org.neuromechfly.dmn.engine.network.EpisodeKernel;
+import org.neuromechfly.dmn.engine.network.KernelFactory;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.world.OdourWorld;
 import org.neuromechfly.dmn.engine.world.StartPositions;
+import org.neuromechfly.dmn.engine.world.WorldSettings;
 import org.neuromechfly.dmn.model.CircuitSpec;
-import org.neuromechfly.dmn.model.ExecutionEngine;
 import org.neuromechfly.dmn.model.NavigationTask;
 
 /**
  * One thread's share of a batch: its own copy of the network (so gradients never race), kernel,
  * world and activity losses. The trainer sums shard gradients in a fixed order, which keeps runs
- * bit-reproducible for a given thread count. The kernel is the circuit's training engine: the fused
- * BPTT kernel, or the SameDiff chunk graph in chunks as long as the world's sensing lead allows.
+ * bit-reproducible for a given thread count. The kernel comes from the factory the run was given
+ * (the fused BPTT kernel, or the SameDiff chunk graph).
  */
 final class Shard {
   final Network network;
@@ -27,14 +28,12 @@ final class Shard {
   final ActivityTerms activity;
   final int batch;
 
-  Shard(CircuitSpec spec, NavigationTask task, List<EdgeArrays> wiring, TrainerSettings settings, int batch) {
+  Shard(CircuitSpec spec, NavigationTask task, List<EdgeArrays> wiring, NetworkOptions options, WorldSettings ws,
+      KernelFactory kernels, int batch) {
     this.batch = batch;
-    this.network = new Network(spec, wiring, task.dt().si(), settings.network());
-    this.world = new OdourWorld(spec, task, settings.world(), batch);
-    this.kernel = spec.training().engine() == ExecutionEngine.SAMEDIFF
-        ? new ChunkedSameDiffKernel(network, task.steps(), batch,
-            ChunkedSameDiffKernel.chunkLength(task.steps(), world.sensingLead()))
-        : new BpttKernel(network, task.steps(), batch);
+    this.network = new Network(spec, wiring, task.dt().si(), options);
+    this.world = new OdourWorld(spec, task, ws, batch, PathLosses.of(spec, task, ws));
+    this.kernel = kernels.create(network, task.steps(), batch, world.sensingLead());
     this.activity = new ActivityTerms(network, spec.losses());
   }
 

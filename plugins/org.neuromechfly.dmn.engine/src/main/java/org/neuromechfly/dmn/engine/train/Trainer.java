@@ -9,10 +9,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.neuromechfly.dmn.engine.EpisodeReport;
-import org.neuromechfly.dmn.engine.Parameter;
-import org.neuromechfly.dmn.engine.TrainingListener;
-import org.neuromechfly.dmn.engine.fused.Network;
+import org.neuromechfly.dmn.engine.parameter.Parameter;
+import org.neuromechfly.dmn.engine.network.KernelFactory;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
+import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.loss.TrajectoryMetrics;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.world.StartPositions;
@@ -32,7 +33,8 @@ public final class Trainer implements AutoCloseable {
   private final CircuitSpec spec;
   private final NavigationTask task;
   private final TrainingSpec training;
-  private final TrainerSettings settings;
+  private final TrainOptions options;
+  private final int episodes;
   private final TrainingListener listener;
   private final List<Shard> shards = new ArrayList<>();
   private final ExecutorService pool;
@@ -44,17 +46,30 @@ public final class Trainer implements AutoCloseable {
   private TrainingState lastGood;
   private Map<String, Double> calibration = Map.of();
 
-  public Trainer(CircuitSpec spec, List<EdgeArrays> wiring, TrainerSettings settings, TrainingListener listener) {
+  /**
+   * @param spec the circuit (must declare a navigation task)
+   * @param wiring one edge set per projection of {@code spec}, in projection order
+   * @param options the run's choices (episodes, threads, held-out starts, world, numerics, calibration)
+   * @param kernels the execution path (see {@code Engines})
+   * @param store where checkpoints go, or {@code null} to keep everything in memory
+   * @param listener progress events
+   */
+  public Trainer(CircuitSpec spec, List<EdgeArrays> wiring, TrainOptions options, KernelFactory kernels,
+      CheckpointStore store, TrainingListener listener) {
     this.spec = spec;
     this.task = (NavigationTask) spec.task();
     this.training = spec.training();
-    this.settings = settings;
+    this.options = options;
+    this.episodes = options.episodesFor(spec);
     this.listener = listener;
+    NetworkOptions numerics = options.network() != null
+        ? options.network()
+        : NetworkOptions.training(new SurrogateSpike(training.surrogate(), training.surrogateSlope()));
     int batch = Math.max(1, training.batch());
-    int threads = Math.min(settings.threads(), batch);
+    int threads = Math.min(options.threads(), batch);
     for (int s = 0; s < threads; s++) {
       int size = batch / threads + (s < batch % threads ? 1 : 0);
-      shards.add(new Shard(spec, task, wiring, settings, size));
+      shards.add(new Shard(spec, task, wiring, numerics, options.world(), kernels, size));
     }
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "dmn-shard");
@@ -62,11 +77,11 @@ public final class Trainer implements AutoCloseable {
       return t;
     });
     this.rule = new UpdateRule(training.optimizer(), master().parameters().learnable());
-    this.schedule = new LearningRateSchedule(training.schedule(), training.learningRate(), settings.episodes());
-    this.store = settings.outDir() == null ? null : new CheckpointStore(settings.outDir());
-    this.heldOut = StartPositions.heldOut(task, settings.heldOut(), training.seed());
-    if (!settings.rateTargets().isEmpty()) {
-      calibration = RateCalibration.calibrate(master(), spec, settings.world(), settings.rateTargets(), training.seed());
+    this.schedule = new LearningRateSchedule(training.schedule(), training.learningRate(), episodes);
+    this.store = store;
+    this.heldOut = StartPositions.heldOut(task, options.heldOut(), training.seed());
+    if (!options.rateTargets().isEmpty()) {
+      calibration = RateCalibration.calibrate(master(), spec, options.world(), options.rateTargets(), training.seed());
       listener.message("rate calibration: " + RateCalibration.describe(calibration));
       synchronise();
     }
@@ -97,10 +112,10 @@ public final class Trainer implements AutoCloseable {
 
   /** Trains up to the configured episode count; returns the final state. */
   public TrainingState train() {
-    listener.started(state.nextEpisode, settings.episodes(), master().parameters().learnableCount());
+    listener.started(state.nextEpisode, episodes, master().parameters().learnableCount());
     lastGood = snapshot();
     int every = Math.max(1, training.checkpointEvery());
-    while (state.nextEpisode < settings.episodes()) {
+    while (state.nextEpisode < episodes) {
       int e = state.nextEpisode;
       EpisodeReport report = episode(e);
       state.nextEpisode = e + 1;
@@ -109,7 +124,7 @@ public final class Trainer implements AutoCloseable {
       }
       state.history.add(report);
       listener.episode(report);
-      if (state.nextEpisode % every == 0 || state.nextEpisode == settings.episodes()) {
+      if (state.nextEpisode % every == 0 || state.nextEpisode == episodes) {
         checkpoint();
       }
     }
@@ -277,11 +292,11 @@ public final class Trainer implements AutoCloseable {
     final int n = chunks;
     measures.replaceAll((k, v) -> v / n);
     Trajectory all = Evaluation.concat(parts);
-    return new Evaluation(all, TrajectoryMetrics.of(all, settings.world().successRadius()), measures);
+    return new Evaluation(all, TrajectoryMetrics.of(all, options.world().successRadius()), measures);
   }
 
   /** What the first shard recorded in its last forward pass (for rasters). */
-  public org.neuromechfly.dmn.engine.fused.NetworkActivity lastActivity() {
+  public org.neuromechfly.dmn.engine.network.NetworkActivity lastActivity() {
     return shards.get(0).kernel.activity();
   }
 
@@ -296,16 +311,16 @@ public final class Trainer implements AutoCloseable {
   private double batchSuccess() {
     double sum = 0;
     for (Shard s : shards) {
-      sum += TrajectoryMetrics.of(s.world.trajectory(), settings.world().successRadius()).success() * s.batch;
+      sum += TrajectoryMetrics.of(s.world.trajectory(), options.world().successRadius()).success() * s.batch;
     }
     return sum / totalBatch();
   }
 
   private StartPositions curriculum(StartPositions starts, int e) {
-    if (settings.curriculumEpisodes() <= 0 || e >= settings.curriculumEpisodes()) {
+    if (options.curriculumEpisodes() <= 0 || e >= options.curriculumEpisodes()) {
       return starts;
     }
-    double f = 0.5 + 0.5 * e / settings.curriculumEpisodes();
+    double f = 0.5 + 0.5 * e / options.curriculumEpisodes();
     double sx = task.source().x().si();
     double sy = task.source().y().si();
     double[] x = starts.x().clone();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neuromechfly.dmn.engine.EpisodeReport;
 
 /**
  * Everything a checkpoint holds: the next episode, parameter values, optimiser state, the loss history

@@ -3,7 +3,7 @@ package org.neuromechfly.dmn.engine.train;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neuromechfly.dmn.engine.Parameter;
+import org.neuromechfly.dmn.engine.parameter.Parameter;
 import org.neuromechfly.dmn.model.Optimizer;
 
 /**

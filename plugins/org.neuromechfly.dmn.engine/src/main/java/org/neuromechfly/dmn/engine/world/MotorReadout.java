@@ -89,6 +89,11 @@ final class MotorReadout {
     java.util.Arrays.fill(gradRate, 0);
   }
 
+  /** Truncates BPTT before the step last run backward: the rates it started from are constants. */
+  void cutBackward() {
+    java.util.Arrays.fill(gradRate, 0);
+  }
+
   /** From d loss / d speed and turn at step t to d loss / d DN output at step t. */
   void backward(int t, double[] gradSpeed, double[] gradTurn, double[] gradOutput) {
     for (int b = 0; b < batch; b++) {

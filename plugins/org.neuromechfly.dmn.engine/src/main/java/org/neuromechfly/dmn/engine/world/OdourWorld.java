@@ -1,19 +1,17 @@
 package org.neuromechfly.dmn.engine.world;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.neuromechfly.dmn.engine.loss.EnergyLoss;
-import org.neuromechfly.dmn.engine.loss.NavigationLoss;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.GradientPath;
-import org.neuromechfly.dmn.model.LossTerm;
 import org.neuromechfly.dmn.model.NavigationTask;
 import org.neuromechfly.dmn.model.Population;
 
 /**
  * Differentiable closed-loop odour navigation in a rectangular arena: bilateral antennae in a plume
  * feed adapting ORN input, DN output drives speed and turning after a sensorimotor delay, and the
- * navigation and energy losses are computed on the path. How far gradients flow back through the
+ * losses it is given ({@link PathLoss}) are computed on the path. How far gradients flow back through the
  * world is the task's {@link GradientPath}: {@code MOTOR_ONLY} (default, the one that learns) stops at
  * the sensing path; {@code FULL} also differentiates position → odour → ORN input; {@code TRUNCATED}
  * keeps the sensing path only within the current chunk of {@code motorDelay} steps.
@@ -27,12 +25,13 @@ public final class OdourWorld implements Environment {
   private final double width;
   private final double height;
   private final GradientPath path;
+  /** Truncated BPTT window in steps, 0 for none (the training block's {@code bptt window}). */
+  private final int window;
   private final String sensory;
   private final Plume plume;
   private final Antennae antennae;
   private final MotorReadout readout;
-  private final NavigationLoss navigation;
-  private final EnergyLoss energy;
+  private final List<PathLoss> losses;
   private final double[][] x;
   private final double[][] y;
   private final double[][] h;
@@ -43,10 +42,7 @@ public final class OdourWorld implements Environment {
   private final double[] curH;
   private final WorldGradient motorPath;
   private final WorldGradient sensingPath;
-  private final double[][] gLossX;
-  private final double[][] gLossY;
-  private final double[][] gEnergySpeed;
-  private final double[][] gEnergyTurn;
+  private final PathGradient lossGradient;
   private StartPositions starts;
   private long noiseSeed;
   /** Last step whose movement has been applied (−1 before the first). */
@@ -54,7 +50,10 @@ public final class OdourWorld implements Environment {
   /** Steps whose motor output has been read ({@link #act} was called for 0..commanded−1). */
   private int commanded;
 
-  public OdourWorld(CircuitSpec spec, NavigationTask task, WorldSettings settings, int batch) {
+  /**
+   * @param losses the losses on the walked path (e.g. {@code loss.PathLosses.of}), in report order
+   */
+  public OdourWorld(CircuitSpec spec, NavigationTask task, WorldSettings settings, int batch, List<PathLoss> losses) {
     this.task = task;
     this.batch = batch;
     this.steps = task.steps();
@@ -63,28 +62,14 @@ public final class OdourWorld implements Environment {
     this.width = task.arenaWidth().si();
     this.height = task.arenaHeight().si();
     this.path = task.gradientPath();
+    this.window = Math.max(0, spec.training().bpttWindow());
     this.sensory = settings.sensoryPopulation() != null ? settings.sensoryPopulation() : sensoryOf(spec);
     int sensoryCells = spec.population(sensory).map(Population::count).orElseThrow();
     int motorCells = spec.population(task.forward().population()).map(Population::count).orElseThrow();
     this.plume = new Plume(task, settings);
     this.antennae = new Antennae(plume, settings, sensoryCells, batch, steps, dt);
     this.readout = new MotorReadout(task, settings, motorCells, batch, steps);
-    double sx = task.source().x().si();
-    double sy = task.source().y().si();
-    double scale =
-        Math.max(Math.hypot(task.startCentre().x().si() - sx, task.startCentre().y().si() - sy), 1e-3);
-    NavigationLoss nav = null;
-    EnergyLoss en = null;
-    for (LossTerm term : spec.losses()) {
-      if (term instanceof LossTerm.Navigation n) {
-        nav = new NavigationLoss(n.weight(), n.goalRadius().si(), scale, settings.goalBonus(),
-            settings.awayPenalty(), settings.finalDistance(), task.maxSpeed().si() * dt, sx, sy);
-      } else if (term instanceof LossTerm.Energy e) {
-        en = new EnergyLoss(e.weight(), task.maxSpeed().si(), settings.maxTurnRate());
-      }
-    }
-    this.navigation = nav;
-    this.energy = en;
+    this.losses = List.copyOf(losses);
     x = new double[batch][steps];
     y = new double[batch][steps];
     h = new double[batch][steps];
@@ -95,10 +80,7 @@ public final class OdourWorld implements Environment {
     curH = new double[batch];
     motorPath = new WorldGradient(batch, steps);
     sensingPath = new WorldGradient(batch, steps);
-    gLossX = new double[batch][steps];
-    gLossY = new double[batch][steps];
-    gEnergySpeed = new double[batch][steps];
-    gEnergyTurn = new double[batch][steps];
+    lossGradient = new PathGradient(batch, steps);
   }
 
   /** The population of cell type ORN, else the first population no projection drives. */
@@ -225,26 +207,20 @@ public final class OdourWorld implements Environment {
 
   @Override
   public Map<String, Double> endForward() {
-    Map<String, Double> losses = new LinkedHashMap<>();
-    if (navigation != null) {
-      losses.put("navigation", navigation.evaluate(x, y, starts.x(), starts.y(), gLossX, gLossY));
-    } else {
-      zero(gLossX);
-      zero(gLossY);
+    lossGradient.clear();
+    Map<String, Double> out = new LinkedHashMap<>();
+    Trajectory path = new Trajectory(x, y, readout.speed, readout.turn, starts.x(), starts.y(),
+        task.source().x().si(), task.source().y().si(), dt);
+    for (PathLoss loss : losses) {
+      out.put(loss.name(), loss.evaluate(path, lossGradient));
     }
-    if (energy != null) {
-      losses.put("energy", energy.evaluate(readout.speed, readout.turn, gEnergySpeed, gEnergyTurn));
-    } else {
-      zero(gEnergySpeed);
-      zero(gEnergyTurn);
-    }
-    return losses;
+    return out;
   }
 
   @Override
   public void motorGradient(int t, double[] gradient) {
     if (t == steps - 1) {
-      motorPath.begin(gLossX, gLossY);
+      motorPath.begin(lossGradient.x(), lossGradient.y());
       sensingPath.begin(null, null);
       antennae.beginBackward();
       readout.beginBackward();
@@ -252,26 +228,41 @@ public final class OdourWorld implements Environment {
     double[] gSpeed = new double[batch];
     double[] gTurn = new double[batch];
     for (int b = 0; b < batch; b++) {
-      gSpeed[b] = gEnergySpeed[b][t];
-      gTurn[b] = gEnergyTurn[b][t];
+      gSpeed[b] = lossGradient.speed()[b][t];
+      gTurn[b] = lossGradient.turn()[b][t];
     }
     int s = t + delay;
     if (s < steps) {
       boolean chunkStart = s % Math.max(delay, 1) == 0;
+      // truncated BPTT: a window's pose and its commands in flight are constants of the window after it
+      boolean toCommand = window == 0 || s / window == t / window;
+      boolean carry = !windowStart(s);
       for (int b = 0; b < batch; b++) {
         double u = commandSpeed(b, s);
-        motorPath.step(b, s, u, h[b][s], clampedX[b][s], clampedY[b][s], dt, true, gSpeed, gTurn);
-        sensingPath.step(b, s, u, h[b][s], clampedX[b][s], clampedY[b][s], dt,
-            path == GradientPath.FULL || !chunkStart, gSpeed, gTurn);
+        motorPath.step(b, s, u, h[b][s], clampedX[b][s], clampedY[b][s], dt, toCommand, carry, gSpeed, gTurn);
+        sensingPath.step(b, s, u, h[b][s], clampedX[b][s], clampedY[b][s], dt, toCommand,
+            carry && (path == GradientPath.FULL || !chunkStart), gSpeed, gTurn);
       }
     }
     readout.backward(t, gSpeed, gTurn, gradient);
+    if (windowStart(t)) {
+      readout.cutBackward();
+    }
+  }
+
+  /** Whether step t opens a truncated-BPTT window after the first. */
+  private boolean windowStart(int t) {
+    return window > 0 && t > 0 && t % window == 0;
   }
 
   @Override
   public void sensoryGradient(int t, double[] gradient) {
     if (path == GradientPath.MOTOR_ONLY || t == 0) {
       return; // the pose before step 0 is the start: a constant
+    }
+    if (windowStart(t)) {
+      antennae.beginBackward(); // the pose and adaptation entering a window are its constants
+      return;
     }
     double[] px = new double[batch];
     double[] py = new double[batch];
@@ -306,9 +297,4 @@ public final class OdourWorld implements Environment {
     return c;
   }
 
-  private static void zero(double[][] a) {
-    for (double[] r : a) {
-      java.util.Arrays.fill(r, 0);
-    }
-  }
 }

@@ -41,23 +41,29 @@ final class WorldGradient {
   }
 
   /**
-   * Backpropagates step s of fly b: adds d loss / d commanded speed and turn into gSpeed[b], gTurn[b]
-   * and, when {@code propagate}, carries the pose gradient on to step s − 1.
+   * Backpropagates step s of fly b: when {@code toCommand}, adds d loss / d commanded speed and turn
+   * into gSpeed[b], gTurn[b]; when {@code propagate}, carries the pose gradient on to step s − 1.
    */
   void step(int b, int s, double speed, double heading, boolean wallX, boolean wallY, double dt,
-      boolean propagate, double[] gSpeed, double[] gTurn) {
+      boolean toCommand, boolean propagate, double[] gSpeed, double[] gTurn) {
     double cos = Math.cos(heading);
     double sin = Math.sin(heading);
     double hs = gh[b][s];
     if (!wallX) {
-      gSpeed[b] += gx[b][s] * cos * dt;
+      if (toCommand) {
+        gSpeed[b] += gx[b][s] * cos * dt;
+      }
       hs += -gx[b][s] * speed * sin * dt;
     }
     if (!wallY) {
-      gSpeed[b] += gy[b][s] * sin * dt;
+      if (toCommand) {
+        gSpeed[b] += gy[b][s] * sin * dt;
+      }
       hs += gy[b][s] * speed * cos * dt;
     }
-    gTurn[b] += hs * dt;
+    if (toCommand) {
+      gTurn[b] += hs * dt;
+    }
     if (propagate && s > 0) {
       if (!wallX) {
         gx[b][s - 1] += gx[b][s];

@@ -52,38 +52,140 @@ public record WorldSettings(
         0.015);
   }
 
-  public WorldSettings withOrnGain(double g) {
-    return new WorldSettings(
-        sensoryPopulation, g, halfSaturation, adaptationTau, antennaLateral, antennaForward,
-        maxTurnRate, speedFloor, forwardGain, turnGain, rateTau, goalBonus, awayPenalty,
-        finalDistance, turbulenceStd, turbulenceTau, successRadius);
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  public WorldSettings withGains(double forward, double turn, double maxTurn) {
-    return new WorldSettings(
-        sensoryPopulation, ornGain, halfSaturation, adaptationTau, antennaLateral, antennaForward,
-        maxTurn, speedFloor, forward, turn, rateTau, goalBonus, awayPenalty, finalDistance,
-        turbulenceStd, turbulenceTau, successRadius);
-  }
+  /** Changes some settings of a {@link WorldSettings}. */
+  public static final class Builder {
+    private String sensoryPopulation;
+    private double ornGain;
+    private double halfSaturation;
+    private double adaptationTau;
+    private double antennaLateral;
+    private double antennaForward;
+    private double maxTurnRate;
+    private double speedFloor;
+    private double forwardGain;
+    private double turnGain;
+    private double rateTau;
+    private double goalBonus;
+    private double awayPenalty;
+    private double finalDistance;
+    private double turbulenceStd;
+    private double turbulenceTau;
+    private double successRadius;
 
-  public WorldSettings withLossShape(double bonus, double away, double finalWeight) {
-    return new WorldSettings(
-        sensoryPopulation, ornGain, halfSaturation, adaptationTau, antennaLateral, antennaForward,
-        maxTurnRate, speedFloor, forwardGain, turnGain, rateTau, bonus, away, finalWeight,
-        turbulenceStd, turbulenceTau, successRadius);
-  }
+    private Builder(WorldSettings s) {
+      sensoryPopulation = s.sensoryPopulation;
+      ornGain = s.ornGain;
+      halfSaturation = s.halfSaturation;
+      adaptationTau = s.adaptationTau;
+      antennaLateral = s.antennaLateral;
+      antennaForward = s.antennaForward;
+      maxTurnRate = s.maxTurnRate;
+      speedFloor = s.speedFloor;
+      forwardGain = s.forwardGain;
+      turnGain = s.turnGain;
+      rateTau = s.rateTau;
+      goalBonus = s.goalBonus;
+      awayPenalty = s.awayPenalty;
+      finalDistance = s.finalDistance;
+      turbulenceStd = s.turbulenceStd;
+      turbulenceTau = s.turbulenceTau;
+      successRadius = s.successRadius;
+    }
 
-  public WorldSettings withAdaptationTau(double tau) {
-    return new WorldSettings(
-        sensoryPopulation, ornGain, halfSaturation, tau, antennaLateral, antennaForward, maxTurnRate,
-        speedFloor, forwardGain, turnGain, rateTau, goalBonus, awayPenalty, finalDistance,
-        turbulenceStd, turbulenceTau, successRadius);
-  }
+    public Builder sensoryPopulation(String value) {
+      sensoryPopulation = value;
+      return this;
+    }
 
-  public WorldSettings withAntennae(double lateral, double forward) {
-    return new WorldSettings(
-        sensoryPopulation, ornGain, halfSaturation, adaptationTau, lateral, forward, maxTurnRate,
-        speedFloor, forwardGain, turnGain, rateTau, goalBonus, awayPenalty, finalDistance,
-        turbulenceStd, turbulenceTau, successRadius);
+    public Builder ornGain(double value) {
+      ornGain = value;
+      return this;
+    }
+
+    public Builder halfSaturation(double value) {
+      halfSaturation = value;
+      return this;
+    }
+
+    public Builder adaptationTau(double value) {
+      adaptationTau = value;
+      return this;
+    }
+
+    public Builder antennaLateral(double value) {
+      antennaLateral = value;
+      return this;
+    }
+
+    public Builder antennaForward(double value) {
+      antennaForward = value;
+      return this;
+    }
+
+    public Builder maxTurnRate(double value) {
+      maxTurnRate = value;
+      return this;
+    }
+
+    public Builder speedFloor(double value) {
+      speedFloor = value;
+      return this;
+    }
+
+    public Builder forwardGain(double value) {
+      forwardGain = value;
+      return this;
+    }
+
+    public Builder turnGain(double value) {
+      turnGain = value;
+      return this;
+    }
+
+    public Builder rateTau(double value) {
+      rateTau = value;
+      return this;
+    }
+
+    public Builder goalBonus(double value) {
+      goalBonus = value;
+      return this;
+    }
+
+    public Builder awayPenalty(double value) {
+      awayPenalty = value;
+      return this;
+    }
+
+    public Builder finalDistance(double value) {
+      finalDistance = value;
+      return this;
+    }
+
+    public Builder turbulenceStd(double value) {
+      turbulenceStd = value;
+      return this;
+    }
+
+    public Builder turbulenceTau(double value) {
+      turbulenceTau = value;
+      return this;
+    }
+
+    public Builder successRadius(double value) {
+      successRadius = value;
+      return this;
+    }
+
+    public WorldSettings build() {
+      return new WorldSettings(sensoryPopulation, ornGain, halfSaturation, adaptationTau, antennaLateral,
+          antennaForward, maxTurnRate, speedFloor, forwardGain, turnGain, rateTau, goalBonus, awayPenalty,
+          finalDistance, turbulenceStd, turbulenceTau, successRadius);
+    }
   }
 }

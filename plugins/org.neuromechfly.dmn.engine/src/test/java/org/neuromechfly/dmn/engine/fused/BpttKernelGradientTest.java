@@ -3,12 +3,16 @@ package org.neuromechfly.dmn.engine.fused;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.neuromechfly.dmn.engine.Parameter;
-import org.neuromechfly.dmn.engine.Precision;
+import org.neuromechfly.dmn.engine.parameter.Parameter;
+import org.neuromechfly.dmn.engine.neuron.Precision;
 import org.neuromechfly.dmn.engine.TinyCircuit;
 import org.neuromechfly.dmn.engine.loss.ActivityTerms;
+import org.neuromechfly.dmn.engine.loss.PathLosses;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.synapse.Magnitude;
 import org.neuromechfly.dmn.engine.synapse.SynapseLayout;
@@ -36,17 +40,46 @@ class BpttKernelGradientTest {
   })
   void matchesFiniteDifferences(SurrogateKind kind, SynapseLayout.Kind layout, GradientPath path, Magnitude magnitude) {
     CircuitSpec spec = TinyCircuit.spec(40, path);
+    double worst = worstRelativeError(spec, kind, layout, path, magnitude, 30, null);
+    assertTrue(worst < 1e-6, "worst relative error " + worst);
+  }
+
+  /**
+   * Refractory periods on the PN, KC and DN cells: the clamp is a mask over the ordinary step that
+   * the backward pass treats as a constant, which is exact as long as a perturbation of 1e-5 flips no
+   * threshold crossing — true here, and the clamp must have been active.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "FAST_SIGMOID, FULL",
+    "SIGMOID, MOTOR_ONLY",
+  })
+  void refractoryCellsMatchFiniteDifferences(SurrogateKind kind, GradientPath path) {
+    CircuitSpec spec = TinyCircuit.withRefractory(TinyCircuit.spec(40, path), Map.of("PN", 3.0, "KC", 2.0, "DN", 2.0));
+    long[] clamped = new long[1];
+    double worst = worstRelativeError(spec, kind, SynapseLayout.Kind.SPARSE, path, Magnitude.ABS, 30, clamped);
+    assertTrue(clamped[0] > 20, "refractoriness should clamp cells, clamped " + clamped[0]);
+    assertTrue(worst < 1e-6, "worst relative error " + worst);
+  }
+
+  private static double worstRelativeError(CircuitSpec spec, SurrogateKind kind, SynapseLayout.Kind layout,
+      GradientPath path, Magnitude magnitude, double ornGain, long[] clamped) {
     NetworkOptions options = new NetworkOptions(Precision.FLOAT64, new SurrogateSpike(kind, 4.0), true,
         1e-3, magnitude, new SynapseLayout(layout, 0.5, 0));
     Network network = new Network(spec, TinyCircuit.wiring(spec, 7, 0.3, 1.5), 1e-3, options);
     NavigationTask task = (NavigationTask) spec.task();
-    OdourWorld world = new OdourWorld(spec, task, WorldSettings.defaults().withOrnGain(30), 2);
+    OdourWorld world = new OdourWorld(spec, task, WorldSettings.defaults().toBuilder().ornGain(ornGain).build(), 2, PathLosses.of(spec, task, WorldSettings.defaults().toBuilder().ornGain(ornGain).build()));
     world.setStarts(StartPositions.draw(task, 2, 3), 11);
     BpttKernel kernel = new BpttKernel(network, task.steps(), 2);
     // with the sensing path detached, the true reference is the loss under the recorded inputs
     Environment env = path == GradientPath.MOTOR_ONLY ? new ReplayedSensing(world) : world;
     GradientCheck check = new GradientCheck(network, kernel, env, new ActivityTerms(network, spec.losses()));
     List<double[]> analytic = check.analytic();
+    if (clamped != null) {
+      for (int p = 0; p < network.populations().size(); p++) {
+        clamped[0] += kernel.activity().state(p).clampedCount();
+      }
+    }
     List<Parameter> params = network.parameters().all();
     double worst = 0;
     StringBuilder report = new StringBuilder();
@@ -66,7 +99,8 @@ class BpttKernelGradientTest {
         worst = Math.max(worst, rel);
       }
     }
-    System.out.println(kind + " " + layout + " " + path + "\n" + report + "worst " + worst);
-    assertTrue(worst < 1e-6, "worst relative error " + worst + "\n" + report);
+    System.out.println(kind + " " + layout + " " + path + (clamped != null ? " refractory, clamped " + clamped[0] : "")
+        + "\n" + report + "worst " + worst);
+    return worst;
   }
 }

@@ -3,7 +3,9 @@ package org.neuromechfly.dmn.engine.fused;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.neuromechfly.dmn.engine.Parameter;
+import org.neuromechfly.dmn.engine.parameter.Parameter;
+import org.neuromechfly.dmn.engine.network.ActivityObjective;
+import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.world.Environment;
 
 /** Central finite differences of a network's total loss against its BPTT gradient. */

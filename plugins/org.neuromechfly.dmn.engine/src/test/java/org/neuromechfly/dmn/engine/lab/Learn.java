@@ -3,16 +3,18 @@ package org.neuromechfly.dmn.engine.lab;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.neuromechfly.dmn.engine.EpisodeReport;
-import org.neuromechfly.dmn.engine.TrainingListener;
-import org.neuromechfly.dmn.engine.fused.NetworkOptions;
+import org.neuromechfly.dmn.engine.Engines;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
+import org.neuromechfly.dmn.engine.train.EpisodeReport;
 import org.neuromechfly.dmn.engine.train.Evaluation;
 import org.neuromechfly.dmn.engine.train.RateCalibration;
+import org.neuromechfly.dmn.engine.train.TrainOptions;
 import org.neuromechfly.dmn.engine.train.Trainer;
-import org.neuromechfly.dmn.engine.train.TrainerSettings;
+import org.neuromechfly.dmn.engine.train.TrainingListener;
 import org.neuromechfly.dmn.engine.world.WorldSettings;
 import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.ExecutionEngine;
 import org.neuromechfly.dmn.model.NavigationTask;
 import org.neuromechfly.dmn.model.TrainingSpec;
 
@@ -34,26 +36,27 @@ public final class Learn {
     spec = Specs.with(spec, steps, episodes, lr, seed, o);
     WorldSettings ws = WorldSettings.defaults();
     if (o.containsKey("gain")) {
-      ws = ws.withOrnGain(Double.parseDouble(o.get("gain")));
+      ws = ws.toBuilder().ornGain(Double.parseDouble(o.get("gain"))).build();
     }
     if (o.containsKey("adapt")) {
-      ws = ws.withAdaptationTau(Double.parseDouble(o.get("adapt")));
+      ws = ws.toBuilder().adaptationTau(Double.parseDouble(o.get("adapt"))).build();
     }
     if (o.containsKey("turnGain")) {
-      ws = ws.withGains(ws.forwardGain(), Double.parseDouble(o.get("turnGain")), ws.maxTurnRate());
+      ws = ws.toBuilder().forwardGain(ws.forwardGain()).turnGain(Double.parseDouble(o.get("turnGain"))).maxTurnRate(ws.maxTurnRate()).build();
     }
     if (o.containsKey("loss")) {
       String[] l = o.get("loss").split(",");
-      ws = ws.withLossShape(Double.parseDouble(l[0]), Double.parseDouble(l[1]), Double.parseDouble(l[2]));
+      ws = ws.toBuilder().goalBonus(Double.parseDouble(l[0])).awayPenalty(Double.parseDouble(l[1])).finalDistance(Double.parseDouble(l[2])).build();
     }
     TrainingSpec t = spec.training();
-    TrainerSettings settings = new TrainerSettings(episodes, Integer.parseInt(o.getOrDefault("threads", "1")), 64, ws,
-        NetworkOptions.training(new SurrogateSpike(t.surrogate(), t.surrogateSlope())), null,
-        Integer.parseInt(o.getOrDefault("curriculum", "0")));
+    TrainOptions options = TrainOptions.builder().episodes(episodes).threads(Integer.parseInt(o.getOrDefault("threads", "1"))).world(ws)
+        .network(NetworkOptions.training(new SurrogateSpike(t.surrogate(), t.surrogateSlope())))
+        .curriculumEpisodes(Integer.parseInt(o.getOrDefault("curriculum", "0"))).rateTargets(Map.of()).build();
     long t0 = System.nanoTime();
     final CircuitSpec run = spec;
     final Trainer[] trainerRef = new Trainer[1];
-    try (Trainer trainer = new Trainer(spec, Specs.wiring(spec, o), settings, new TrainingListener() {
+    try (Trainer trainer = new Trainer(spec, Specs.wiring(spec, o), options, Engines.of(ExecutionEngine.FUSED), null,
+        new TrainingListener() {
       @Override
       public void episode(EpisodeReport r) {
         if (r.episode() % 5 == 0) {

@@ -2,10 +2,11 @@ package org.neuromechfly.dmn.engine.lab;
 
 import java.util.Locale;
 import org.neuromechfly.dmn.engine.fused.BpttKernel;
-import org.neuromechfly.dmn.engine.fused.Network;
-import org.neuromechfly.dmn.engine.fused.NetworkActivity;
-import org.neuromechfly.dmn.engine.fused.NetworkOptions;
 import org.neuromechfly.dmn.engine.loss.ActivityTerms;
+import org.neuromechfly.dmn.engine.loss.PathLosses;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkActivity;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.world.OdourWorld;
 import org.neuromechfly.dmn.engine.world.StartPositions;
@@ -24,7 +25,7 @@ public final class Probe {
     Network net = new Network(spec, GoldenCircuit.wiring(spec), task.dt().si(),
         NetworkOptions.training(new SurrogateSpike(t.surrogate(), t.surrogateSlope())));
     int batch = t.batch();
-    OdourWorld world = new OdourWorld(spec, task, WorldSettings.defaults(), batch);
+    OdourWorld world = new OdourWorld(spec, task, WorldSettings.defaults(), batch, PathLosses.of(spec, task, WorldSettings.defaults()));
     world.setStarts(StartPositions.draw(task, batch, 1), 1);
     BpttKernel k = new BpttKernel(net, task.steps(), batch);
     ActivityTerms terms = new ActivityTerms(net, spec.losses());

@@ -1,6 +1,7 @@
 package org.neuromechfly.dmn.engine.lab;
 
 import java.util.Locale;
+import org.neuromechfly.dmn.engine.loss.PathLosses;
 import org.neuromechfly.dmn.engine.loss.TrajectoryMetrics;
 import org.neuromechfly.dmn.engine.world.OdourWorld;
 import org.neuromechfly.dmn.engine.world.StartPositions;
@@ -23,7 +24,7 @@ public final class SteeringRule {
       double noise) {
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
     NavigationTask task = (NavigationTask) spec.task();
-    OdourWorld world = new OdourWorld(spec, task, ws, count);
+    OdourWorld world = new OdourWorld(spec, task, ws, count, PathLosses.of(spec, task, ws));
     world.setStarts(StartPositions.heldOut(task, count, seed), 1);
     int orn = spec.population(world.sensoryPopulation()).orElseThrow().count();
     int dn = spec.population(world.motorPopulation()).orElseThrow().count();

@@ -9,14 +9,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.neuromechfly.dmn.engine.EpisodeKernel;
-import org.neuromechfly.dmn.engine.Precision;
+import org.neuromechfly.dmn.engine.neuron.Precision;
 import org.neuromechfly.dmn.engine.TinyCircuit;
 import org.neuromechfly.dmn.engine.fused.BpttKernel;
-import org.neuromechfly.dmn.engine.fused.Network;
-import org.neuromechfly.dmn.engine.fused.NetworkOptions;
 import org.neuromechfly.dmn.engine.lab.GoldenCircuit;
 import org.neuromechfly.dmn.engine.loss.ActivityTerms;
+import org.neuromechfly.dmn.engine.loss.PathLosses;
+import org.neuromechfly.dmn.engine.network.EpisodeKernel;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.synapse.Magnitude;
@@ -38,6 +39,8 @@ import org.neuromechfly.dmn.model.SurrogateKind;
 class ChunkedSameDiffKernelTest {
   private static final int B = 2;
   private static Pair tiny;
+  private static Pair refractory;
+  private static Pair truncated;
 
   /**
    * The tiny circuit (synaptic currents, both resets, graded APL, shared parameters, recurrent
@@ -54,11 +57,71 @@ class ChunkedSameDiffKernelTest {
     return tiny;
   }
 
+  /** The tiny circuit with refractory periods on PN (3 ms), KC and DN (2 ms). */
+  private static synchronized Pair refractory() {
+    if (refractory == null) {
+      CircuitSpec spec = TinyCircuit.withRefractory(withLongDelay(TinyCircuit.spec(18, GradientPath.MOTOR_ONLY)),
+          Map.of("PN", 3.0, "KC", 2.0, "DN", 2.0));
+      List<EdgeArrays> wiring = TinyCircuit.wiring(spec, 7, 2.0, 6.0);
+      refractory = new Pair(spec, new Episode(spec, wiring, Engine.FUSED, 0),
+          new Episode(spec, wiring, Engine.SAMEDIFF, 4));
+    }
+    return refractory;
+  }
+
+  /** The tiny circuit trained with truncated BPTT over windows of 8 steps (two chunks each). */
+  private static synchronized Pair truncated() {
+    if (truncated == null) {
+      CircuitSpec spec = TinyCircuit.withWindow(withLongDelay(TinyCircuit.spec(18, GradientPath.MOTOR_ONLY)), 8);
+      List<EdgeArrays> wiring = TinyCircuit.wiring(spec, 7, 2.0, 6.0);
+      truncated = new Pair(spec, new Episode(spec, wiring, Engine.FUSED, 0), new Episode(spec, wiring, Engine.SAMEDIFF,
+          ChunkedSameDiffKernel.chunkLength(18, 4, 8)));
+    }
+    return truncated;
+  }
+
+  /**
+   * Truncated BPTT, written independently in both engines (the fused kernel cuts its carries and the
+   * world's at window starts; the SameDiff path zeroes the carried state's adjoint between chunks),
+   * gives the same gradients for every gradient path — and not those of exact BPTT.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(GradientPath.class)
+  void truncatedBpttMatchesBetweenEngines(GradientPath path) {
+    Pair p = truncated();
+    assertEquals(4, ChunkedSameDiffKernel.chunkLength(18, 4, 8), "chunks divide the window");
+    assertAgree(p, path, 20, "w:ORN -> PN", "w:PN -> KC", "w:KC -> MBON", "w:MBON -> DN", "DN.bias");
+    Pair exact = tiny();
+    OdourWorld world = exact.world(path, WorldSettings.defaults().toBuilder().ornGain(30).build());
+    exact.fused.gradient(world);
+    GradientAgreement differs = GradientAgreement.of(exact.fused.network.parameters(), p.fused.network.parameters());
+    assertTrue(differs.worst() > 1e-3, "truncation changes the gradient\n" + differs.report());
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(GradientPath.class)
   void tinyCircuitGradientsMatchTheFusedKernel(GradientPath path) {
-    Pair p = tiny();
-    OdourWorld world = p.world(path, WorldSettings.defaults().withOrnGain(30));
+    assertAgree(tiny(), path, 25, "w:ORN -> PN", "w:KC -> APL", "w:KC -> MBON", "w:MBON -> DN", "w:DN -> DN", "DN.bias");
+  }
+
+  /**
+   * Refractoriness, a mask over the ordinary step in both engines (the clamp a constant for the
+   * gradient), gives the same losses and gradients; the counter crosses chunk boundaries as state.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = GradientPath.class, names = {"FULL", "MOTOR_ONLY"})
+  void refractoryCircuitGradientsMatchTheFusedKernel(GradientPath path) {
+    Pair p = refractory();
+    assertAgree(p, path, 20, "w:ORN -> PN", "w:PN -> KC", "w:APL -> KC", "PN.tau_syn", "KC.threshold", "DN.bias");
+    long clamped = 0;
+    for (int q = 0; q < p.fused.network.populations().size(); q++) {
+      clamped += p.fused.kernel.activity().state(q).clampedCount();
+    }
+    assertTrue(clamped > 20, "refractoriness should clamp cells, clamped " + clamped);
+  }
+
+  private static void assertAgree(Pair p, GradientPath path, int nonzero, String... deep) {
+    OdourWorld world = p.world(path, WorldSettings.defaults().toBuilder().ornGain(30).build());
     double lossFused = p.fused.gradient(world);
     double lossChunked = p.chunked.gradient(world);
     GradientAgreement agreement = GradientAgreement.of(p.fused.network.parameters(), p.chunked.network.parameters());
@@ -66,9 +129,9 @@ class ChunkedSameDiffKernelTest {
         + agreement.report() + "worst " + agreement.worst() + ", output spikes " + p.fused.spikes());
     assertEquals(lossFused, lossChunked, 1e-12 * Math.abs(lossFused));
     assertTrue(p.fused.spikes() > 50, "the circuit should be active");
-    assertTrue(agreement.nonzero() >= 25, "most parameters should get a gradient\n" + agreement.report());
-    for (String deep : new String[] {"w:ORN -> PN", "w:KC -> APL", "w:KC -> MBON", "w:MBON -> DN", "w:DN -> DN", "DN.bias"}) {
-      assertTrue(agreement.relative().containsKey(deep), deep + " should get a gradient\n" + agreement.report());
+    assertTrue(agreement.nonzero() >= nonzero, "most parameters should get a gradient\n" + agreement.report());
+    for (String name : deep) {
+      assertTrue(agreement.relative().containsKey(name), name + " should get a gradient\n" + agreement.report());
     }
     assertTrue(agreement.worst() < 1e-6, "worst relative error " + agreement.worst() + "\n" + agreement.report());
   }
@@ -77,7 +140,7 @@ class ChunkedSameDiffKernelTest {
   @Test
   void aPerturbedParameterIsDetected() {
     Pair p = tiny();
-    OdourWorld world = p.world(GradientPath.MOTOR_ONLY, WorldSettings.defaults().withOrnGain(30));
+    OdourWorld world = p.world(GradientPath.MOTOR_ONLY, WorldSettings.defaults().toBuilder().ornGain(30).build());
     double[] bias = p.chunked.network.parameters().get("DN.bias").orElseThrow().value();
     double original = bias[0];
     try {
@@ -107,10 +170,10 @@ class ChunkedSameDiffKernelTest {
     for (Episode e : List.of(fused, chunked)) {
       louder(e.network); // the declared weights leave the deep chain silent over 30 steps
     }
-    OdourWorld world = new OdourWorld(spec, (NavigationTask) spec.task(), WorldSettings.defaults(), B);
+    OdourWorld world = new OdourWorld(spec, (NavigationTask) spec.task(), WorldSettings.defaults(), B, PathLosses.of(spec, (NavigationTask) spec.task(), WorldSettings.defaults()));
     world.setStarts(StartPositions.draw((NavigationTask) spec.task(), B, 3), 11);
     assertEquals(21, world.sensingLead(), "motor delay 20 steps + 1");
-    assertEquals(20, ChunkedSameDiffKernel.chunkLength(1000, world.sensingLead()), "the example's chunks in training");
+    assertEquals(20, ChunkedSameDiffKernel.chunkLength(1000, world.sensingLead(), 0), "the example's chunks in training");
     long start = System.nanoTime();
     double lossChunked = chunked.gradient(world);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -190,7 +253,7 @@ class ChunkedSameDiffKernelTest {
       NavigationTask t = (NavigationTask) spec.task();
       NavigationTask task = new NavigationTask(t.arenaWidth(), t.arenaHeight(), t.source(), t.plume(), t.plumeSigma(),
           t.startCentre(), t.startRadius(), t.steps(), t.dt(), t.motorDelay(), t.forward(), t.turn(), t.maxSpeed(), path);
-      OdourWorld world = new OdourWorld(spec, task, ws, B);
+      OdourWorld world = new OdourWorld(spec, task, ws, B, PathLosses.of(spec, task, ws));
       world.setStarts(StartPositions.draw(task, B, 3), 11);
       return world;
     }

@@ -3,8 +3,8 @@ package org.neuromechfly.dmn.engine.samediff;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.neuromechfly.dmn.engine.Parameter;
-import org.neuromechfly.dmn.engine.ParameterSet;
+import org.neuromechfly.dmn.engine.parameter.Parameter;
+import org.neuromechfly.dmn.engine.parameter.ParameterSet;
 
 /**
  * Parameter-by-parameter comparison of two gradients of the same model (matched by parameter name):

@@ -14,12 +14,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromechfly.dmn.engine.TinyCircuit;
-import org.neuromechfly.dmn.engine.TrainOptions;
-import org.neuromechfly.dmn.engine.TrainingListener;
 import org.neuromechfly.dmn.engine.TrainingResult;
 import org.neuromechfly.dmn.engine.TrainingRun;
+import org.neuromechfly.dmn.engine.run.RunFolder;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.train.CheckpointStore;
+import org.neuromechfly.dmn.engine.train.TrainOptions;
+import org.neuromechfly.dmn.engine.train.TrainingListener;
 import org.neuromechfly.dmn.engine.train.TrainingState;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.ExecutionEngine;
@@ -49,9 +50,8 @@ class SameDiffTrainingTest {
   }
 
   /** Without the initial rate calibration (it runs the fused kernel and is tested elsewhere). */
-  static TrainOptions options(Path dir) {
-    return TrainOptions.of(dir).withHeldOut(2).withProgressBar(false).withEngine(ExecutionEngine.SAMEDIFF)
-        .withRateTargets(Map.of());
+  static TrainOptions.Builder options() {
+    return TrainOptions.builder().heldOut(2).engine(ExecutionEngine.SAMEDIFF).rateTargets(Map.of());
   }
 
   @Test
@@ -65,42 +65,24 @@ class SameDiffTrainingTest {
         messages.add(text);
       }
     };
-    TrainingResult straight = TrainingRun.train(spec, wiring, options(tmp.resolve("a")), listener);
-    TrainingRun.train(spec, wiring, options(tmp.resolve("b")).withEpisodes(1), TrainingListener.NONE);
-    TrainingResult resumed = TrainingRun.train(spec, wiring,
-        options(tmp.resolve("b")).withEpisodes(2).withResume(tmp.resolve("b")), TrainingListener.NONE);
+    TrainingResult straight = TrainingRun.train(spec, wiring, RunFolder.empty(tmp.resolve("a")), options().build(),
+        listener);
+    TrainingRun.train(spec, wiring, RunFolder.empty(tmp.resolve("b")), options().episodes(1).build(),
+        TrainingListener.NONE);
+    TrainingResult resumed = TrainingRun.train(spec, wiring, RunFolder.resumable(tmp.resolve("b")),
+        options().episodes(2).resumeFrom(tmp.resolve("b")).build(), TrainingListener.NONE);
 
     assertTrue(messages.stream().anyMatch(m -> m.startsWith("SameDiff engine: one graph of 2 steps")), messages.toString());
-    CircuitSpec recorded = CircuitJson.read(Files.readString(tmp.resolve("a").resolve("circuit.json")));
-    assertEquals(ExecutionEngine.SAMEDIFF, recorded.training().engine(), "circuit.json records the engine");
+    assertTrue(Files.readString(tmp.resolve("a").resolve("run.json")).contains("\"engine\" : \"samediff\""),
+        "run.json records the engine");
     assertEquals(2, straight.episodes());
     assertEquals(2, resumed.episodes());
     assertTrue(Double.isFinite(straight.finalLoss()));
-    TrainingState a = CheckpointStore.read(tmp.resolve("a"));
-    TrainingState b = CheckpointStore.read(tmp.resolve("b"));
+    TrainingState a = CheckpointStore.read(RunFolder.resumable(tmp.resolve("a")));
+    TrainingState b = CheckpointStore.read(RunFolder.resumable(tmp.resolve("b")));
     assertTrue(a.history.get(1).gradientNorm() > 0, "the SameDiff gradient reaches the parameters");
     a.parameters.forEach((k, v) -> assertArrayEquals(v, b.parameters.get(k), 0.0, k));
     a.firstMoments.forEach((k, v) -> assertArrayEquals(v, b.firstMoments.get(k), 0.0, k));
     assertEquals(a.history.get(1).loss(), b.history.get(1).loss(), 0.0);
-  }
-
-  @Test
-  void refusesRefractoryPeriodsBeforeTraining(@TempDir Path tmp) {
-    CircuitSpec s = spec();
-    List<Population> pops = s.populations().stream().map(p -> {
-      if (!p.name().equals("KC")) {
-        return p;
-      }
-      NeuronModel m = p.neuron();
-      return new Population(p.name(), p.cellType(), p.count(), new NeuronModel(m.tauMem(), m.tauSyn(), m.threshold(),
-          m.reset(), TinyCircuit.ms(2), m.resetMode(), m.graded(), m.bias()), p.learned(), p.sharing());
-    }).toList();
-    CircuitSpec refractory = new CircuitSpec(s.name(), null, s.connectomes(), pops, s.projections(), s.task(), s.losses(),
-        s.training(), null);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.train(refractory,
-        TinyCircuit.wiring(refractory, 5, 2.0, 6.0), options(tmp), TrainingListener.NONE));
-    assertTrue(e.getMessage().contains("population KC has a refractory period (2 ms)"), e.getMessage());
-    assertTrue(e.getMessage().contains("--engine fused"), e.getMessage());
-    assertFalse(Files.exists(tmp.resolve("checkpoint.json")), "refused before training");
   }
 }

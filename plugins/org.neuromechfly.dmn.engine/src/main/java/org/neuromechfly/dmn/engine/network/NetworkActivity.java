@@ -1,4 +1,4 @@
-package org.neuromechfly.dmn.engine.fused;
+package org.neuromechfly.dmn.engine.network;
 
 import java.util.List;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;

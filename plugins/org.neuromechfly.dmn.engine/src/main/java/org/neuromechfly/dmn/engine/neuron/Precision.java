@@ -1,4 +1,4 @@
-package org.neuromechfly.dmn.engine;
+package org.neuromechfly.dmn.engine.neuron;
 
 /**
  * Floating-point width of stored state traces and of the BLAS calls. Training runs in {@link #FLOAT32};

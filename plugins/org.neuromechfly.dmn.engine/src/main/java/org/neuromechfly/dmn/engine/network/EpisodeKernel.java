@@ -1,8 +1,6 @@
-package org.neuromechfly.dmn.engine;
+package org.neuromechfly.dmn.engine.network;
 
 import java.util.Map;
-import org.neuromechfly.dmn.engine.fused.ActivityObjective;
-import org.neuromechfly.dmn.engine.fused.NetworkActivity;
 import org.neuromechfly.dmn.engine.world.Environment;
 
 /**

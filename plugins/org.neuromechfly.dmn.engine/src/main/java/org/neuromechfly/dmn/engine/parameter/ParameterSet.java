@@ -1,4 +1,4 @@
-package org.neuromechfly.dmn.engine;
+package org.neuromechfly.dmn.engine.parameter;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.neuromechfly.dmn.engine;
+package org.neuromechfly.dmn.engine.train;
 
 /** Hears about a training run as it goes; every method has a no-op default. */
 public interface TrainingListener {

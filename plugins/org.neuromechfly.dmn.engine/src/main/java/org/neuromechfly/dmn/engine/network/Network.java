@@ -1,10 +1,10 @@
-package org.neuromechfly.dmn.engine.fused;
+package org.neuromechfly.dmn.engine.network;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.neuromechfly.dmn.engine.ParameterSet;
+import org.neuromechfly.dmn.engine.parameter.ParameterSet;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.neuron.SpikeFunction;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;

@@ -1,4 +1,4 @@
-package org.neuromechfly.dmn.engine;
+package org.neuromechfly.dmn.engine.train;
 
 import java.util.Map;
 

@@ -1,0 +1,66 @@
+package org.neuromechfly.dmn.circuit.validation;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.validation.Check;
+import org.neuromechfly.dmn.circuit.ast.Settings;
+import org.neuromechfly.dmn.circuit.circuit.Circuit;
+import org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals;
+import org.neuromechfly.dmn.circuit.circuit.EngineSetting;
+import org.neuromechfly.dmn.circuit.circuit.Population;
+import org.neuromechfly.dmn.circuit.circuit.Projection;
+import org.neuromechfly.dmn.circuit.circuit.TrainingBlock;
+import org.neuromechfly.dmn.circuit.circuit.WindowSetting;
+import org.neuromechfly.dmn.circuit.units.Vocabulary;
+import org.neuromechfly.dmn.model.ExecutionEngine;
+import org.neuromechfly.dmn.model.engine.EngineCapabilities;
+import org.neuromechfly.dmn.model.engine.EngineCapability;
+import org.neuromechfly.dmn.model.engine.EngineFeature;
+
+/**
+ * What the engine the training block names (the fused one when it names none) can train, checked
+ * while typing from the capability table the engine consults before training
+ * ({@link EngineCapabilities}): a feature it lacks, or a projection beyond its size limit, is an error
+ * on the setting that asks for it, naming the engine, the feature and what to do.
+ */
+public class EngineCapabilityChecks extends CircuitCheck {
+
+  @Check
+  public void checkEngine(TrainingBlock block) {
+    Circuit circuit = (Circuit) block.eContainer();
+    var setting = Settings.first(block.getSettings(), EngineSetting.class);
+    ExecutionEngine engine = setting.flatMap(s -> Vocabulary.ENGINES.lookup(s.getName())).orElse(ExecutionEngine.FUSED);
+    String name = EngineCapabilities.displayName(engine);
+    EObject at = setting.<EObject>map(s -> s).orElse(block);
+    var feature = setting.isPresent() ? Literals.ENGINE_SETTING__NAME : null;
+
+    EngineCapability refractory = EngineCapabilities.of(engine, EngineFeature.REFRACTORY_PERIOD);
+    Map<String, Integer> counts = new HashMap<>();
+    for (EObject element : circuit.getElements()) {
+      if (element instanceof Population p) {
+        Settings.count(p).ifPresent(c -> counts.put(p.getName(), c));
+        if (!refractory.allows(1) && Settings.parameter(p, "refractory").filter(q -> q.getValue() > 0).isPresent()) {
+          error("The " + name + " engine cannot train " + p.getName() + "'s refractory period: " + refractory.note() + ".",
+              at, feature, CircuitIssueCodes.ENGINE_UNSUPPORTED, EngineFeature.REFRACTORY_PERIOD.name());
+        }
+      }
+    }
+    EngineCapability size = EngineCapabilities.of(engine, EngineFeature.PROJECTION_SIZE);
+    for (EObject element : circuit.getElements()) {
+      if (element instanceof Projection p && p.getSource() != null && p.getTarget() != null) {
+        long entries = (long) counts.getOrDefault(p.getSource().getName(), 0) * counts.getOrDefault(p.getTarget().getName(), 0);
+        if (!size.allows(entries)) {
+          error(String.format(java.util.Locale.ROOT, "The %s engine cannot train %s -> %s: %,d x %,d entries exceed its"
+                  + " limit of %,d: %s.", name, p.getSource().getName(), p.getTarget().getName(),
+                  counts.get(p.getSource().getName()), counts.get(p.getTarget().getName()), size.limit(), size.note()),
+              at, feature, CircuitIssueCodes.ENGINE_LIMIT_EXCEEDED, EngineFeature.PROJECTION_SIZE.name());
+        }
+      }
+    }
+    EngineCapability truncated = EngineCapabilities.of(engine, EngineFeature.TRUNCATED_BPTT);
+    Settings.first(block.getSettings(), WindowSetting.class).filter(w -> !truncated.allows(w.getValue())).ifPresent(w ->
+        error("The " + name + " engine: " + truncated.note() + ".", w, Literals.WINDOW_SETTING__VALUE,
+            CircuitIssueCodes.ENGINE_UNSUPPORTED, EngineFeature.TRUNCATED_BPTT.name()));
+  }
+}

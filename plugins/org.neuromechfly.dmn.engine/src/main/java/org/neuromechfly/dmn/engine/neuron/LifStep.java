@@ -1,0 +1,193 @@
+package org.neuromechfly.dmn.engine.neuron;
+
+import org.neuromechfly.dmn.model.ResetMode;
+
+/**
+ * One time step of a population of leaky integrate-and-fire cells, forward and backward, as pure
+ * functions over {@code [B][N]} rows (B batch elements of N cells, flattened):
+ *
+ * <pre>
+ *   syn[t]  = α · syn[t−1] + I[t]                       (only with a synaptic time constant)
+ *   v[t]    = β · u[t−1] + (1 − β) · (syn[t] or I[t]) + (1 − β) · bias
+ *   s[t]    = H(v[t] − θ)            spiking;   s[t] = max(0, v[t])  graded
+ *   u[t]    = v[t] − θ·s[t]  (subtract)   or   v[t]·(1 − s[t]) + reset·s[t]  (to value)
+ * </pre>
+ *
+ * The reset stays in the gradient (no detach), so {@link #backward} is the exact derivative of
+ * {@link #forward} once the step is replaced by the surrogate. Refractoriness is not part of the step:
+ * {@link Refractoriness} masks its result afterwards. This is the fused engine's only implementation
+ * of the LIF update; {@link LifPopulation} is the stateful wrapper that records it over an episode.
+ */
+public final class LifStep {
+  private LifStep() {}
+
+  /**
+   * Advances one step.
+   *
+   * @param input synaptic plus external input current (without the bias)
+   * @param synaptic the synaptic current, updated in place (ignored without a synaptic time constant)
+   * @param u membrane after the previous step's reset, updated in place to this step's
+   * @param v receives the membrane before reset
+   * @param out receives the output (spike, or rectified membrane for graded cells)
+   */
+  public static void forward(
+      LifCells c, double[] input, double[] synaptic, double[] u, double[] v, double[] out, int size) {
+    int cells = c.cells;
+    double[] drive = input;
+    if (c.synaptic) {
+      double[] alpha = c.alpha;
+      for (int o = 0; o < size; o += cells) {
+        for (int n = 0; n < cells; n++) {
+          synaptic[o + n] = alpha[n] * synaptic[o + n] + input[o + n];
+        }
+      }
+      drive = synaptic;
+    }
+    double[] beta = c.beta;
+    double[] leak = c.leak;
+    double[] bias = c.bias;
+    for (int o = 0; o < size; o += cells) {
+      for (int n = 0; n < cells; n++) {
+        v[o + n] = beta[n] * u[o + n] + leak[n] * (drive[o + n] + bias[n]);
+      }
+    }
+    emit(c, v, out, size);
+    reset(c, v, out, u, size);
+  }
+
+  /** The output of membrane values {@code v}: spikes (or their smooth surrogate), or max(0, v). */
+  static void emit(LifCells c, double[] v, double[] out, int size) {
+    int cells = c.cells;
+    double[] theta = c.theta;
+    if (c.graded) {
+      for (int k = 0; k < size; k++) {
+        out[k] = Math.max(0, v[k]);
+      }
+    } else if (c.spike.smooth()) {
+      for (int o = 0; o < size; o += cells) {
+        for (int n = 0; n < cells; n++) {
+          out[o + n] = c.spike.value(v[o + n] - theta[n]);
+        }
+      }
+    } else {
+      for (int o = 0; o < size; o += cells) {
+        for (int n = 0; n < cells; n++) {
+          out[o + n] = v[o + n] > theta[n] ? 1.0 : 0.0;
+        }
+      }
+    }
+  }
+
+  /**
+   * The membrane after the reset, {@code u} from {@code v} and the output {@code s}: the one place the
+   * reset rule is written (forward, and the backward pass's reconstruction of u[t−1]).
+   */
+  static void reset(LifCells c, double[] v, double[] s, double[] u, int size) {
+    int cells = c.cells;
+    if (c.graded) {
+      System.arraycopy(v, 0, u, 0, size);
+    } else if (c.resetMode == ResetMode.SUBTRACT) {
+      double[] theta = c.theta;
+      for (int o = 0; o < size; o += cells) {
+        for (int n = 0; n < cells; n++) {
+          u[o + n] = v[o + n] - theta[n] * s[o + n];
+        }
+      }
+    } else {
+      double to = c.resetValue;
+      for (int k = 0; k < size; k++) {
+        u[k] = v[k] * (1 - s[k]) + to * s[k];
+      }
+    }
+  }
+
+  /**
+   * One reverse step of the membrane: from d loss / d output at step t and the membrane carry from
+   * step t+1 to d loss / d drive at step t (the synaptic current, or the input without one); updates
+   * the carry to step t−1 and accumulates the per-cell gradients of β, θ and the bias.
+   *
+   * @param v membrane before reset at step t
+   * @param s output at step t
+   * @param uBefore membrane after reset at step t−1 (zeros at t = 0)
+   * @param gradOutput d loss / d output at step t
+   * @param carry d loss / d membrane-after-reset of step t from step t+1, updated to step t−1's
+   * @param scratch a scratch row
+   * @param gradDrive receives d loss / d drive at step t
+   */
+  public static void backward(LifCells c, double[] v, double[] s, double[] uBefore, double[] gradOutput,
+      double[] carry, double[] scratch, double[] gradDrive, CellGradients acc, int size) {
+    int cells = c.cells;
+    double[] theta = c.theta;
+    double[] g = scratch; // d loss / d v per cell and batch element
+    if (c.graded) {
+      for (int k = 0; k < size; k++) {
+        g[k] = carry[k] + (v[k] > 0 ? gradOutput[k] : 0);
+      }
+    } else {
+      double[] sd = scratch; // read before g overwrites it, element by element
+      c.spike.surrogate().derivatives(v, theta, cells, sd, size);
+      double[] gTheta = acc.threshold;
+      if (c.resetMode == ResetMode.SUBTRACT) {
+        for (int o = 0; o < size; o += cells) {
+          for (int n = 0; n < cells; n++) {
+            int k = o + n;
+            double gv = carry[k];
+            double gs = gradOutput[k] - theta[n] * gv;
+            gTheta[n] += -gs * sd[k] - gv * s[k];
+            g[k] = gv + gs * sd[k];
+          }
+        }
+      } else {
+        double to = c.resetValue;
+        for (int o = 0; o < size; o += cells) {
+          for (int n = 0; n < cells; n++) {
+            int k = o + n;
+            double gv = carry[k];
+            double gs = gradOutput[k] + gv * (to - v[k]);
+            gTheta[n] += -gs * sd[k];
+            g[k] = gv * (1 - s[k]) + gs * sd[k];
+          }
+        }
+      }
+    }
+    double[] beta = c.beta;
+    double[] leak = c.leak;
+    double[] gBeta = acc.beta;
+    double[] gBias = acc.bias;
+    for (int o = 0; o < size; o += cells) {
+      for (int n = 0; n < cells; n++) {
+        int k = o + n;
+        double gv = g[k];
+        double drive = gv * leak[n];
+        gBeta[n] += gv * (uBefore[k] - v[k]) / leak[n];
+        gBias[n] += drive;
+        carry[k] = gv * beta[n];
+        gradDrive[k] = drive;
+      }
+    }
+  }
+
+  /**
+   * One reverse step of the synaptic current (cells with a synaptic time constant): turns d loss /
+   * d synaptic current at step t (in {@code grad}, from {@link #backward}) into d loss / d input,
+   * carrying the current's own gradient to step t−1 and accumulating the gradient of α.
+   *
+   * @param synapticBefore synaptic current at step t−1 (zeros at t = 0)
+   * @param carry d loss / d synaptic current of step t from step t+1, updated to step t−1's
+   */
+  public static void backwardSynapse(
+      LifCells c, double[] synapticBefore, double[] grad, double[] carry, CellGradients acc, int size) {
+    int cells = c.cells;
+    double[] alpha = c.alpha;
+    double[] gAlpha = acc.alpha;
+    for (int o = 0; o < size; o += cells) {
+      for (int n = 0; n < cells; n++) {
+        int k = o + n;
+        double gs = grad[k] + carry[k];
+        gAlpha[n] += gs * synapticBefore[k];
+        carry[k] = gs * alpha[n];
+        grad[k] = gs;
+      }
+    }
+  }
+}

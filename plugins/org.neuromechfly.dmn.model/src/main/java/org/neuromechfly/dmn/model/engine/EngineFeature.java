@@ -1,0 +1,23 @@
+package org.neuromechfly.dmn.model.engine;
+
+/** Circuit features whose support differs between the execution engines that train a model. */
+public enum EngineFeature {
+  REFRACTORY_PERIOD("refractory periods"),
+  GRADED_UNITS("graded (non-spiking) units"),
+  CURRENT_BASED_SYNAPSES("current-based synapses (tau_syn)"),
+  SYNAPTIC_DELAY("synaptic delays"),
+  /** How large one projection's weight matrix (sources × targets) may be. */
+  PROJECTION_SIZE("the size of one projection (sources x targets)"),
+  /** Truncated backpropagation through time ({@code bptt window N}). */
+  TRUNCATED_BPTT("truncated backpropagation through time");
+
+  private final String description;
+
+  EngineFeature(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+}
