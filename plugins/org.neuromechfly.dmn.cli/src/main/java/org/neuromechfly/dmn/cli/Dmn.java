@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ImportCommand.class,
       DiffCommand.class,
+      LspCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Dmn implements Runnable {
