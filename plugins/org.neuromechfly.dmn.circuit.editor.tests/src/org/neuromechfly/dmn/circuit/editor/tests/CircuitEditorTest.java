@@ -138,6 +138,19 @@ class CircuitEditorTest {
     assertTrue(proposals.contains("ms"), proposals.toString());
   }
 
+  @Test
+  void proposesTheSettingsASweepCanVaryAndTheirUnits() throws CoreException {
+    String text = "circuit assist\npopulation KC : KC { count 50 }\nloss { energy 0.1 }\nsweep {\n  vary ";
+    IEditorPart editor = open("sweep.circuit", text);
+    List<String> paths = proposals(editor, text.length());
+    assertTrue(paths.contains("loss.energy") && paths.contains("KC.tau_mem") && paths.contains("training.seed"),
+        paths.toString());
+    String typed = text + "KC.tau_mem 10 ";
+    IEditorPart second = open("sweep_units.circuit", typed);
+    List<String> units = proposals(second, typed.length());
+    assertTrue(units.contains("ms") && !units.contains("mm"), units.toString());
+  }
+
   // --- helpers --------------------------------------------------------------------------------------
 
   private static List<String> proposals(IEditorPart editor, int offset) {

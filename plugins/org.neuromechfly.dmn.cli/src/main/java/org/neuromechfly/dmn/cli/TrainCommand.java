@@ -65,6 +65,10 @@ final class TrainCommand implements Callable<Integer> {
     DataDirectory data = dataDir.directory();
     var circuit = new ModelWorkspace(data).compileOrFail(file, err, "not trained");
     requireMemory(circuit);
+    if (circuit.sweep() != null) {
+      out.println("note: " + file + " declares a sweep of " + circuit.sweep().runCount() + " runs (dmn sweep " + file
+          + " trains them); training the model as written");
+    }
     // the run folder first: a folder that cannot take the run is refused before minutes of wiring
     RunFolder folder = resume == null
         ? (outDir == null ? RunFolder.fresh(Path.of("runs"), circuit.name()) : RunFolder.empty(newFolder(outDir)))

@@ -18,6 +18,15 @@ final class RunTask implements Function<PlannedRun, RunRow> {
   private final int threads;
   private final Integer episodes;
   private final int maxAttempts;
+  /** A fault to inject, for tests of failure handling ({@link #FAULT}), or {@code null}. */
+  private final String fault;
+
+  /**
+   * System property (read on the driver) that makes a run's task fail, to test failure isolation and
+   * retries with real Spark tasks: {@code RUN_ID:throw:N} throws and {@code RUN_ID:halt:N} ends the executor's
+   * JVM on each of the run's first N attempts.
+   */
+  static final String FAULT = "dmn.sweep.fault";
 
   RunTask(Path sweepDir, Path dataDir, int threads, Integer episodes, int maxAttempts) {
     this.sweepDir = sweepDir.toAbsolutePath().toString();
@@ -25,6 +34,7 @@ final class RunTask implements Function<PlannedRun, RunRow> {
     this.threads = threads;
     this.episodes = episodes;
     this.maxAttempts = maxAttempts;
+    this.fault = System.getProperty(FAULT);
   }
 
   @Override
@@ -34,6 +44,7 @@ final class RunTask implements Function<PlannedRun, RunRow> {
     Path dir = Path.of(sweepDir, SweepFolder.RUNS, run.id());
     long start = System.nanoTime();
     try {
+      injectFault(run.id(), attempt);
       NativeThreads.limit(threads);
       return RunExecution.train(run, dir, Path.of(dataDir), threads, episodes, attempt);
     } catch (RuntimeException | Error e) {
@@ -43,6 +54,19 @@ final class RunTask implements Function<PlannedRun, RunRow> {
             + " of " + maxAttempts + ": " + RunExecution.describe(e), e);
       }
       return failed;
+    }
+  }
+
+  private void injectFault(String id, int attempt) {
+    if (fault == null) {
+      return;
+    }
+    String[] f = fault.split(":");
+    if (f.length == 3 && f[0].equals(id) && attempt <= Integer.parseInt(f[2])) {
+      if (f[1].equals("halt")) {
+        Runtime.getRuntime().halt(137);
+      }
+      throw new IllegalStateException("fault injected into " + id + " on attempt " + attempt);
     }
   }
 }
