@@ -300,6 +300,20 @@ class SweepCommandTest {
   }
 
   @Test
+  void theShippedEnergySweepIsTheMainExampleUnderASweep() {
+    String main = DmnCommandLineTest.example("olfactory.circuit").toString();
+    String energy = DmnCommandLineTest.example("energy_sweep.circuit").toString();
+    // the experiment trains the main example itself: a change to one that the other lacks shows here
+    Result diff = DmnCommandLineTest.dmn("diff", main, energy);
+    assertEquals(List.of("circuit name OlfactoryNavigation → EnergySweep", "+ sweep loss.energy", "+ sweep training.seed"),
+        diff.out().lines().toList(), diff.out() + diff.err());
+    Result plan = sweep(energy, "--dry-run");
+    assertEquals(0, plan.exit(), plan.err());
+    assertTrue(plan.out().contains("EnergySweep: 12 runs varying loss.energy {0.01, 0.1, 1} × training.seed {1, 2, 3, 4}"),
+        plan.out());
+  }
+
+  @Test
   void theDiffShowsSweepChanges() throws Exception {
     Path a = model(dir, TINY + SWEEP);
     Path b = dir.resolve("b.circuit");
