@@ -68,7 +68,7 @@ public final class Trainer implements AutoCloseable {
     int batch = Math.max(1, training.batch());
     // a fixed number of shards, whatever the threads: the shard sums, and so the run, do not depend on
     // how many cores run them
-    int shardCount = Math.max(1, Math.min(TrainOptions.SHARDS, batch / 2)); // at least two flies per shard
+    int shardCount = TrainOptions.shardsFor(batch);
     NetworkOptions numerics = EpisodeMemory.decide(spec, options.network() != null
         ? options.network()
         : NetworkOptions.training(new SurrogateSpike(training.surrogate(), training.surrogateSlope())), shardCount,
