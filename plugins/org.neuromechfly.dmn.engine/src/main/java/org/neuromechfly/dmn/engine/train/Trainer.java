@@ -21,6 +21,7 @@ import org.neuromechfly.dmn.engine.world.Trajectory;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.ExecutionEngine;
 import org.neuromechfly.dmn.model.NavigationTask;
+import org.neuromechfly.dmn.model.TrainingFootprint;
 import org.neuromechfly.dmn.model.TrainingSpec;
 
 /**
@@ -72,7 +73,7 @@ public final class Trainer implements AutoCloseable {
     NetworkOptions numerics = EpisodeMemory.decide(spec, options.network() != null
         ? options.network()
         : NetworkOptions.training(new SurrogateSpike(training.surrogate(), training.surrogateSlope())), shardCount,
-        options.engineFor(spec) == ExecutionEngine.FUSED ? listener : TrainingListener.NONE);
+        TrainingFootprint.availableHeap(), options.engineFor(spec) == ExecutionEngine.FUSED ? listener : TrainingListener.NONE);
     for (int s = 0; s < shardCount; s++) {
       int size = batch / shardCount + (s < batch % shardCount ? 1 : 0);
       shards.add(new Shard(spec, task, wiring, numerics, options.world(), kernels, size, s == 0));
