@@ -111,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Refuses, before anything is allocated, a model whose training this Java VM cannot hold. */
   private void requireMemory(org.neuromechfly.dmn.model.CircuitSpec circuit) {
-    // the trainer's shards (each a copy of the network), whatever --threads says
+    // every shard holds a copy of the network, however many threads (--threads, or every core) run them
     var footprint = TrainingFootprint.of(circuit, TrainOptions.shardsFor(circuit.training().batch()));
     long available = TrainingFootprint.availableHeap();
     if (!footprint.arraysFit() || !footprint.fitsIn(available)) {
