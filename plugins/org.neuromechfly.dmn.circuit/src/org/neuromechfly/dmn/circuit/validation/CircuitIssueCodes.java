@@ -54,6 +54,8 @@ public final class CircuitIssueCodes {
   public static final String EMPTY_CONNECTOME_QUERY = PREFIX + "empty_connectome_query";
   public static final String CONNECTOME_COUNT_MISMATCH = PREFIX + "connectome_count_mismatch";
   public static final String CONNECTOME_UNAVAILABLE = PREFIX + "connectome_unavailable";
+  /** A glomerulus table used as synapses, a synapse connectome used as a glomerulus table, or a map without connectome cells. */
+  public static final String GLOMERULUS_MAP_MISUSE = PREFIX + "glomerulus_map_misuse";
 
   // export targets
   public static final String TARGET_UNSUPPORTED = PREFIX + "target_unsupported";
