@@ -101,6 +101,7 @@ final class TrainCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "held-out success %.1f %% -> %.1f %% (closest approach %.1f mm)%n",
         100 * result.successBefore(), 100 * result.successAfter(), 1000 * result.closestApproachAfter());
     out.println("run folder: " + result.runDir() + " (summary.txt, history.csv, loss.png, checkpoint.json)");
+    out.println("report: " + org.neuromechfly.dmn.analysis.AfterTraining.write(result.runDir(), wiring));
     out.flush();
     return 0;
   }
