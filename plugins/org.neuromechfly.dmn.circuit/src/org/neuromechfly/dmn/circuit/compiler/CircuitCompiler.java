@@ -11,6 +11,7 @@ import org.neuromechfly.dmn.circuit.circuit.ExportBlock;
 import org.neuromechfly.dmn.circuit.circuit.GradedSetting;
 import org.neuromechfly.dmn.circuit.circuit.LearnSetting;
 import org.neuromechfly.dmn.circuit.circuit.LossBlock;
+import org.neuromechfly.dmn.circuit.circuit.InitialRateSetting;
 import org.neuromechfly.dmn.circuit.circuit.Population;
 import org.neuromechfly.dmn.circuit.circuit.Projection;
 import org.neuromechfly.dmn.circuit.circuit.ResetSetting;
@@ -94,7 +95,10 @@ public class CircuitCompiler {
     ParameterSharing sharing = Settings.first(population.getSettings(), SharingSetting.class)
         .flatMap(s -> Vocabulary.SHARING.lookup(s.getSharing()))
         .orElse(ParameterSharing.PER_POPULATION);
-    return new org.neuromechfly.dmn.model.Population(population.getName(), population.getCellType(), Settings.count(population).orElse(0), neuron, learned, sharing);
+    var initialRate = Settings.first(population.getSettings(), InitialRateSetting.class)
+        .map(r -> quantities.toModel(r.getRate())).orElse(null);
+    return new org.neuromechfly.dmn.model.Population(population.getName(), population.getCellType(),
+        Settings.count(population).orElse(0), neuron, learned, sharing, initialRate);
   }
 
   private static ExportSpec exports(ExportBlock block) {

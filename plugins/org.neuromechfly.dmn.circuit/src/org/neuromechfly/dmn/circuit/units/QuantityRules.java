@@ -5,7 +5,9 @@ import java.util.Optional;
 import org.eclipse.emf.ecore.EObject;
 import org.neuromechfly.dmn.circuit.circuit.ActivityLoss;
 import org.neuromechfly.dmn.circuit.circuit.ArenaSetting;
+import org.neuromechfly.dmn.circuit.circuit.BlankTrialsSetting;
 import org.neuromechfly.dmn.circuit.circuit.DelayOption;
+import org.neuromechfly.dmn.circuit.circuit.InitialRateSetting;
 import org.neuromechfly.dmn.circuit.circuit.MotorDelaySetting;
 import org.neuromechfly.dmn.circuit.circuit.NavigationLoss;
 import org.neuromechfly.dmn.circuit.circuit.NeuronParameter;
@@ -14,9 +16,13 @@ import org.neuromechfly.dmn.circuit.circuit.Position;
 import org.neuromechfly.dmn.circuit.circuit.Quantity;
 import org.neuromechfly.dmn.circuit.circuit.ResetSetting;
 import org.neuromechfly.dmn.circuit.circuit.SparsityLoss;
+import org.neuromechfly.dmn.circuit.circuit.SpeedFloorSetting;
 import org.neuromechfly.dmn.circuit.circuit.SpeedSetting;
 import org.neuromechfly.dmn.circuit.circuit.StartSetting;
+import org.neuromechfly.dmn.circuit.circuit.SuccessSetting;
 import org.neuromechfly.dmn.circuit.circuit.TimeStepSetting;
+import org.neuromechfly.dmn.circuit.circuit.TurnRateSetting;
+import org.neuromechfly.dmn.circuit.circuit.WindSetting;
 import org.neuromechfly.dmn.model.Dimension;
 import org.neuromechfly.dmn.model.Unit;
 
@@ -41,7 +47,26 @@ public class QuantityRules {
 
   /** The expectation for a quantity, from where it stands in the model. */
   public Expectation expectation(Quantity quantity) {
-    return expectationIn(quantity.eContainer());
+    EObject owner = quantity.eContainer();
+    var feature = quantity.eContainingFeature();
+    if (owner instanceof PlumeSetting && feature != null) {
+      return plume(feature.getName());
+    }
+    if (owner instanceof WindSetting && feature != null) {
+      return "direction".equals(feature.getName())
+          ? new Expectation(Dimension.ANGLE, "wind direction")
+          : new Expectation(Dimension.SPEED, "wind speed");
+    }
+    return expectationIn(owner);
+  }
+
+  private static Expectation plume(String feature) {
+    return switch (feature) {
+      case "rate" -> new Expectation(Dimension.FREQUENCY, "puff rate");
+      case "spread" -> new Expectation(Dimension.DIFFUSIVITY, "puff spread");
+      case "meander" -> new Expectation(Dimension.SPEED, "plume meander");
+      default -> new Expectation(Dimension.LENGTH, "plume sigma");
+    };
   }
 
   /** The expectation for a quantity written inside {@code owner} (e.g. while it is still being typed). */
@@ -52,6 +77,9 @@ public class QuantityRules {
         case "tau_mem", "tau_syn", "refractory" -> new Expectation(Dimension.TIME, name);
         default -> new Expectation(null, name);
       };
+    }
+    if (owner instanceof InitialRateSetting) {
+      return new Expectation(Dimension.FREQUENCY, "initial rate");
     }
     if (owner instanceof ResetSetting) {
       return new Expectation(null, "reset");
@@ -79,6 +107,21 @@ public class QuantityRules {
     }
     if (owner instanceof SpeedSetting) {
       return new Expectation(Dimension.SPEED, "max speed");
+    }
+    if (owner instanceof WindSetting) {
+      return new Expectation(Dimension.SPEED, "wind speed");
+    }
+    if (owner instanceof TurnRateSetting) {
+      return new Expectation(Dimension.ANGULAR_SPEED, "max turn");
+    }
+    if (owner instanceof SpeedFloorSetting) {
+      return new Expectation(Dimension.RATIO, "speed floor");
+    }
+    if (owner instanceof BlankTrialsSetting) {
+      return new Expectation(Dimension.RATIO, "blank trials");
+    }
+    if (owner instanceof SuccessSetting) {
+      return new Expectation(Dimension.LENGTH, "success radius");
     }
     if (owner instanceof NavigationLoss) {
       return new Expectation(Dimension.LENGTH, "goal radius");

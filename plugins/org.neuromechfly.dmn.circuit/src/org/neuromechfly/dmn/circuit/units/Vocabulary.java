@@ -45,7 +45,8 @@ public final class Vocabulary<E> {
               "superspike", SurrogateKind.FAST_SIGMOID,
               "arctan", SurrogateKind.ARCTAN));
   public static final Vocabulary<PlumeModel> PLUMES =
-      new Vocabulary<>("plume", Map.of("gaussian", PlumeModel.GAUSSIAN, "turbulent", PlumeModel.TURBULENT));
+      new Vocabulary<>("plume",
+          Map.of("gaussian", PlumeModel.GAUSSIAN, "turbulent", PlumeModel.TURBULENT, "puffs", PlumeModel.PUFFS));
   public static final Vocabulary<GradientPath> GRADIENT_PATHS =
       new Vocabulary<>(
           "gradient path",

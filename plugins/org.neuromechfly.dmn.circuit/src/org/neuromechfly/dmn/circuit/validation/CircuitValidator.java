@@ -13,6 +13,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
       PopulationChecks.class,
       ConnectivityChecks.class,
       TaskChecks.class,
+      WorldChecks.class,
       LossChecks.class,
       TrainingChecks.class,
       ReferenceDataChecks.class,

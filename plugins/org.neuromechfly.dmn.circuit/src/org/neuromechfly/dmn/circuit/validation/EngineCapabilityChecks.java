@@ -58,6 +58,15 @@ public class EngineCapabilityChecks extends CircuitCheck {
         }
       }
     }
+    var steps = circuit.getElements().stream().filter(org.neuromechfly.dmn.circuit.circuit.Task.class::isInstance)
+        .flatMap(t -> ((org.neuromechfly.dmn.circuit.circuit.Task) t).getSettings().stream())
+        .filter(org.neuromechfly.dmn.circuit.circuit.StepsSetting.class::isInstance)
+        .mapToInt(s -> ((org.neuromechfly.dmn.circuit.circuit.StepsSetting) s).getSteps()).findFirst();
+    Settings.first(block.getSettings(), WindowSetting.class)
+        .filter(w -> steps.isPresent() && w.getValue() >= steps.getAsInt()).ifPresent(w ->
+            error("A BPTT window of " + w.getValue() + " steps is not shorter than the " + steps.getAsInt()
+                + "-step episode, so nothing is truncated: remove it for exact BPTT, or make it shorter.", w,
+                Literals.WINDOW_SETTING__VALUE, CircuitIssueCodes.VALUE_OUT_OF_RANGE));
     EngineCapability truncated = EngineCapabilities.of(engine, EngineFeature.TRUNCATED_BPTT);
     Settings.first(block.getSettings(), WindowSetting.class).filter(w -> !truncated.allows(w.getValue())).ifPresent(w ->
         error("The " + name + " engine: " + truncated.note() + ".", w, Literals.WINDOW_SETTING__VALUE,

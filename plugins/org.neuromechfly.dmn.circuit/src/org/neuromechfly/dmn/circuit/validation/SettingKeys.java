@@ -4,6 +4,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.neuromechfly.dmn.circuit.circuit.NeuronParameter;
+import org.neuromechfly.dmn.circuit.circuit.SensorSetting;
 
 /** What makes two settings "the same setting" in a block, and how the user wrote its name. */
 final class SettingKeys {
@@ -13,6 +14,9 @@ final class SettingKeys {
   static String key(EObject setting) {
     if (setting instanceof NeuronParameter parameter) {
       return parameter.getParameter();
+    }
+    if (setting instanceof SensorSetting sensor) {
+      return "sensed:" + sensor.getSense(); // 'odour sensed by' and 'wind sensed by' are two settings
     }
     return setting.eClass().getName();
   }

@@ -19,7 +19,7 @@ import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.run.RunFolder;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.train.RateCalibration;
-import org.neuromechfly.dmn.engine.world.WorldSettings;
+import org.neuromechfly.dmn.engine.train.TrainOptions;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.NavigationTask;
 import picocli.CommandLine.Command;
@@ -95,7 +95,8 @@ final class SimulateCommand implements Callable<Integer> {
       network = new Network(circuit, wiring.projections().stream().map(EdgeArrays::of).toList(),
           task.dt().si(),
           NetworkOptions.training(new SurrogateSpike(training.surrogate(), training.surrogateSlope())));
-      RateCalibration.calibrate(network, circuit, WorldSettings.defaults(), RateCalibration.DEFAULT_TARGETS, training.seed());
+      TrainOptions defaults = TrainOptions.defaults();
+      RateCalibration.calibrate(network, circuit, defaults.world(), defaults.rateTargetsFor(circuit), training.seed());
       source = "model " + input.toAbsolutePath().normalize() + ", untrained (rate-calibrated as training starts)";
     }
     console.println("simulating " + circuit.name() + " from " + starts + " held-out starts (" + source + ")");

@@ -46,8 +46,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", description = "where connectome sources resolve (default: -Ddmn.data.dir, $DMN_DATA_DIR, ../shared/data)")
   Path dataDir;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "batch shards trained in parallel (default: ${DEFAULT-VALUE})")
-  int threads;
+  @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: every core); the"
+      + " batch is always split into the same shards, so results do not depend on it")
+  Integer threads;
 
   @Option(names = "--no-progress", description = "no progress bar (for logs)")
   boolean noProgress;
@@ -85,12 +86,14 @@ final class TrainCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    TrainOptions options = TrainOptions.builder()
+    TrainOptions.Builder builder = TrainOptions.builder()
         .episodes(episodes)
         .resumeFrom(resume == null ? null : RunFolder.resumable(resume).path())
-        .engine(engine)
-        .threads(threads)
-        .build();
+        .engine(engine);
+    if (threads != null) {
+      builder.threads(threads);
+    }
+    TrainOptions options = builder.build();
     out.println("training into " + folder);
     out.flush();
     TrainingResult result;
@@ -100,7 +103,13 @@ final class TrainCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "done: %d episodes, %.2f s/episode, final loss %.4f%n", result.episodes(), result.secondsPerEpisode(), result.finalLoss());
     out.printf(Locale.ROOT, "held-out success %.1f %% -> %.1f %% (closest approach %.1f mm)%n",
         100 * result.successBefore(), 100 * result.successAfter(), 1000 * result.closestApproachAfter());
-    out.println("run folder: " + result.runDir() + " (summary.txt, history.csv, loss.png, checkpoint.json)");
+    result.measures().forEach((k, v) -> {
+      if (k.startsWith("active:")) {
+        out.printf(Locale.ROOT, "%s active per 100 ms: %.1f %%%n", k.substring("active:".length()), 100 * v);
+      }
+    });
+    out.println("run folder: " + result.runDir() + " (summary.txt, behaviour.json: the walking of the held-out flies"
+        + " beside real flies', trajectories-after.png, history.csv, loss.png, checkpoint.json)");
     out.println("report: " + org.neuromechfly.dmn.analysis.AfterTraining.write(result.runDir(), wiring));
     out.flush();
     return 0;

@@ -26,17 +26,20 @@ final class TinyMushroomBody {
         count 12
         tau_mem 10 ms
         learn bias
+        initial rate 50 Hz
       }
 
       population PN : uPN {
         count 4
         tau_mem 10 ms
         learn bias
+        initial rate 40 Hz
       }
 
       population KC : KC {
         count 30
         tau_mem 10 ms
+        initial rate 5 Hz
       }
 
       population APL : APL {
@@ -48,6 +51,12 @@ final class TinyMushroomBody {
       population MBON : MBON {
         count 4
         tau_mem 10 ms
+        initial rate 30 Hz
+      }
+
+      population JON : JON {
+        count 4
+        tau_mem 10 ms
       }
 
       population DN : DN {
@@ -55,6 +64,7 @@ final class TinyMushroomBody {
         tau_mem 10 ms
         learn bias
         shared per_neuron
+        initial rate 40 Hz
       }
 
       projection ORN -> PN glomerular by antenna weight normal(0.5, 0.1) learn
@@ -63,16 +73,20 @@ final class TinyMushroomBody {
       projection APL -> KC dense weight constant(0.5)
       projection KC -> MBON from fixture where pre "KC.*" post "MBON.*" weight synapses * 0.02 learn
       projection MBON -> DN dense weight xavier learn
+      projection JON -> DN dense weight xavier learn
 
       task navigation {
-        arena 200 mm x 200 mm
-        source at (150 mm, 100 mm)
-        plume gaussian sigma 30 mm
-        start within 40 mm of (50 mm, 100 mm)
+        arena 300 mm x 180 mm
+        source at (270 mm, 90 mm)
+        wind 150 mm/s from 0 deg
+        plume puffs sigma 5 mm rate 5 Hz spread 30 mm2/s meander 15 mm/s
+        odour sensed by ORN
+        wind sensed by JON
+        start within 10 mm of (220 mm, 90 mm)
         steps 300
         dt 1 ms
         motor delay 20 ms
-        max speed 250 mm/s
+        max speed 40 mm/s
         forward from DN[0..1]
         turn from DN[2..3]
       }

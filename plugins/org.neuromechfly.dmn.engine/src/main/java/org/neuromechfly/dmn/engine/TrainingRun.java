@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neuromechfly.dmn.connectome.wiring.CircuitWiring;
+import org.neuromechfly.dmn.engine.behaviour.BehaviourMeasure;
+import org.neuromechfly.dmn.engine.behaviour.WalkingBehaviour;
 import org.neuromechfly.dmn.engine.network.NetworkActivity;
+import org.neuromechfly.dmn.engine.plot.BehaviourPlots;
 import org.neuromechfly.dmn.engine.plot.RunPlots;
 import org.neuromechfly.dmn.engine.run.RunFolder;
 import org.neuromechfly.dmn.engine.samediff.ChunkedSameDiffKernel;
@@ -78,10 +81,12 @@ public final class TrainingRun {
     writeRunSettings(folder, engine, options, spec);
     try (Trainer session = new Trainer(spec, wiring, options, Engines.of(engine), new CheckpointStore(folder),
         listener)) {
-      double radius = options.world().successRadius();
+      NavigationTask task = (NavigationTask) spec.task();
+      double radius = task.successRadius().si();
       Evaluation before = session.evaluate(session.heldOutStarts());
-      RunPlots.trajectories(before.trajectory(), "Held-out starts before training", radius,
-          folder.file(RunFolder.TRAJECTORIES_BEFORE));
+      Evaluation blankBefore = session.heldOutBlankStarts() == null ? null : session.evaluate(session.heldOutBlankStarts());
+      RunPlots.trajectories(before.trajectory(), "Held-out starts before training", radius, task.arenaWidth().si(),
+          task.arenaHeight().si(), session.plumePicture(150, 90), folder.file(RunFolder.TRAJECTORIES_BEFORE));
       if (resumed != null) {
         session.resume(resumed);
       }
@@ -89,13 +94,15 @@ public final class TrainingRun {
       int first = session.state().nextEpisode;
       TrainingState state = session.train();
       double seconds = (System.nanoTime() - start) / 1e9;
+      Evaluation blankAfter = session.heldOutBlankStarts() == null ? null : session.evaluate(session.heldOutBlankStarts());
       Evaluation after = session.evaluate(session.heldOutStarts());
       NetworkActivity activity = session.lastActivity();
-      RunPlots.trajectories(after.trajectory(), "Held-out starts after training", radius,
-          folder.file(RunFolder.TRAJECTORIES_AFTER));
-      double dt = ((NavigationTask) spec.task()).dt().si();
+      RunPlots.trajectories(after.trajectory(), "Held-out starts after training", radius, task.arenaWidth().si(),
+          task.arenaHeight().si(), session.plumePicture(150, 90), folder.file(RunFolder.TRAJECTORIES_AFTER));
+      writeBehaviour(folder, task, before, blankBefore, after, blankAfter, 10 * options.world().halfSaturation());
+      double dt = task.dt().si();
       for (int p = 0; p < activity.populationCount(); p++) {
-        RunPlots.raster(activity, p, 200, dt, folder.raster(activity.population(p).name()));
+        RunPlots.raster(activity, p, 100, dt, folder.raster(activity.population(p).name()));
       }
       RunPlots.losses(state.history, folder.file(RunFolder.LOSS_PLOT));
       HistoryFiles.write(folder, state.history);
@@ -119,6 +126,25 @@ public final class TrainingRun {
         + " + 1 step), run %d times per episode forward and again backward, the state passed between chunks"
         + " (exact BPTT); expect ~20x the fused kernel's time per episode, more on a busy machine (engine README)",
         k, task.motorDelay(), (task.steps() + k - 1) / k);
+  }
+
+  /** {@code behaviour.json} and its figures: the held-out flies' walking beside real flies'. */
+  private static void writeBehaviour(RunFolder folder, NavigationTask task, Evaluation before, Evaluation blankBefore,
+      Evaluation after, Evaluation blankAfter, double encounterThreshold) {
+    double radius = task.successRadius().si();
+    Map<String, List<BehaviourMeasure>> phases = new LinkedHashMap<>();
+    phases.put("before training", WalkingBehaviour.of(before.trajectory(),
+        blankBefore == null ? null : blankBefore.trajectory(), radius, encounterThreshold));
+    phases.put("after training", WalkingBehaviour.of(after.trajectory(),
+        blankAfter == null ? null : blankAfter.trajectory(), radius, encounterThreshold));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("encounterThreshold", encounterThreshold);
+    json.put("before", phases.get("before training"));
+    json.put("after", phases.get("after training"));
+    CheckpointStore.writeJson(folder.file(RunFolder.BEHAVIOUR), json);
+    BehaviourPlots.groundSpeed(WalkingBehaviour.groundSpeeds(before.trajectory()),
+        WalkingBehaviour.groundSpeeds(after.trajectory()), task.maxSpeed().si(), folder.file(RunFolder.BEHAVIOUR_SPEED));
+    BehaviourPlots.contrasts(phases, folder.file(RunFolder.BEHAVIOUR_CONTRASTS));
   }
 
   /** {@code run.json}: what the model does not say about this run. */

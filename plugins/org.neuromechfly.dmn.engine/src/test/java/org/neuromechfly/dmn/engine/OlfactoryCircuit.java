@@ -63,10 +63,11 @@ public final class OlfactoryCircuit {
     if (lateralHorn) {
       prs.add(proj("PN", "DN", new Connectivity.Dense(), Sign.EXCITATORY, true));
     }
-    NavigationTask task = new NavigationTask(mm(200), mm(200), new Point(mm(150), mm(100)), PlumeModel.GAUSSIAN,
-        mm(40), new Point(mm(50), mm(100)), mm(40), steps, ms(1), ms(10),
+    NavigationTask task = new NavigationTask(mm(200), mm(200), new Point(mm(150), mm(100)),
+        TinyCircuit.gaussian(mm(40)), null, new Point(mm(50), mm(100)), mm(40), steps, ms(1), ms(10), null, null,
         new PopulationSlice("DN", 0, 3), new PopulationSlice("DN", 4, 9),
-        Quantity.of(maxSpeedMmPerS, Unit.MILLIMETRE_PER_SECOND), GradientPath.MOTOR_ONLY);
+        Quantity.of(maxSpeedMmPerS, Unit.MILLIMETRE_PER_SECOND), Quantity.of(8, Unit.RADIAN_PER_SECOND), 0.8, mm(15), 0,
+        GradientPath.MOTOR_ONLY);
     List<LossTerm> losses = List.of(
         new LossTerm.Navigation(1.0, mm(15)),
         new LossTerm.Energy(0.02),

@@ -11,6 +11,7 @@ import org.neuromechfly.dmn.model.LearnableParameter;
 import org.neuromechfly.dmn.model.LossTerm;
 import org.neuromechfly.dmn.model.NavigationTask;
 import org.neuromechfly.dmn.model.NeuronModel;
+import org.neuromechfly.dmn.model.OdourPlume;
 import org.neuromechfly.dmn.model.ParameterSharing;
 import org.neuromechfly.dmn.model.PlumeModel;
 import org.neuromechfly.dmn.model.Point;
@@ -23,6 +24,7 @@ import org.neuromechfly.dmn.model.Sign;
 import org.neuromechfly.dmn.model.TrainingSpec;
 import org.neuromechfly.dmn.model.Unit;
 import org.neuromechfly.dmn.model.WeightInit;
+import org.neuromechfly.dmn.model.Wind;
 
 /** A small olfactory circuit (ORN → PN → KC ↔ APL → MBON → DN) for numerical tests. */
 public final class TinyCircuit {
@@ -64,15 +66,22 @@ public final class TinyCircuit {
         proj("KC", "MBON", Sign.EXCITATORY, ms(2)),
         proj("MBON", "DN", Sign.EXCITATORY, null),
         proj("DN", "DN", Sign.INHIBITORY, null));
-    NavigationTask task = new NavigationTask(mm(200), mm(200), new Point(mm(150), mm(100)),
-        PlumeModel.GAUSSIAN, mm(40), new Point(mm(60), mm(100)), mm(30), steps, ms(1), ms(3),
-        new PopulationSlice("DN", 0, 1), new PopulationSlice("DN", 2, 3), Quantity.of(300, Unit.MILLIMETRE_PER_SECOND), path);
+    NavigationTask task = new NavigationTask(mm(200), mm(200), new Point(mm(150), mm(100)), gaussian(mm(40)), null,
+        new Point(mm(60), mm(100)), mm(30), steps, ms(1), ms(3), null, null, new PopulationSlice("DN", 0, 1),
+        new PopulationSlice("DN", 2, 3), Quantity.of(300, Unit.MILLIMETRE_PER_SECOND),
+        Quantity.of(8, Unit.RADIAN_PER_SECOND), 0.8, mm(15), 0, path);
     List<LossTerm> losses = List.of(
         new LossTerm.Navigation(1.0, mm(10)),
         new LossTerm.Energy(0.1),
         new LossTerm.Sparsity(0.01, "KC", Quantity.of(20, Unit.PERCENT)),
         new LossTerm.Activity(0.01, Quantity.of(5, Unit.HERTZ), Quantity.of(150, Unit.HERTZ)));
     return new CircuitSpec("Tiny", null, List.of(), pops, prs, task, losses, TrainingSpec.defaults(), null);
+  }
+
+  /** A Gaussian plume of the given width (the puff settings unused). */
+  public static OdourPlume gaussian(Quantity sigma) {
+    return new OdourPlume(PlumeModel.GAUSSIAN, sigma, Quantity.of(10, Unit.HERTZ),
+        Quantity.of(50, Unit.SQUARE_MILLIMETRE_PER_SECOND), Quantity.of(20, Unit.MILLIMETRE_PER_SECOND));
   }
 
   static Projection proj(String s, String t, Sign sign, Quantity delay) {
@@ -133,5 +142,25 @@ public final class TinyCircuit {
     return new CircuitSpec(spec.name(), spec.referenceData(), spec.connectomes(), spec.populations(),
         spec.projections(), spec.task(), spec.losses(), spec.training().toBuilder().bpttWindow(window).build(),
         spec.exports());
+  }
+
+  /**
+   * The same circuit in a wind-borne plume of puffs, with a wind-sensing population WIND (4 cells,
+   * Johnston's organ neurons) feeding the DNs: for gradient checks of the whole world.
+   */
+  public static CircuitSpec withWindAndPuffs(CircuitSpec spec, double windMmPerS) {
+    List<Population> pops = new ArrayList<>(spec.populations());
+    pops.add(pop("WIND", "JON", 4, lif(8, null, ResetMode.SUBTRACT, 0.2), ParameterSharing.PER_NEURON));
+    List<Projection> prs = new ArrayList<>(spec.projections());
+    prs.add(proj("WIND", "DN", Sign.EXCITATORY, null));
+    NavigationTask t = (NavigationTask) spec.task();
+    NavigationTask task = t.toBuilder()
+        .plume(new OdourPlume(PlumeModel.PUFFS, mm(6), Quantity.of(20, Unit.HERTZ),
+            Quantity.of(200, Unit.SQUARE_MILLIMETRE_PER_SECOND), Quantity.of(30, Unit.MILLIMETRE_PER_SECOND)))
+        .wind(new Wind(Quantity.of(windMmPerS, Unit.MILLIMETRE_PER_SECOND), Quantity.of(0, Unit.DEGREE)))
+        .windSensors("WIND")
+        .build();
+    return new CircuitSpec(spec.name(), spec.referenceData(), spec.connectomes(), pops, prs, task, spec.losses(),
+        spec.training(), spec.exports());
   }
 }

@@ -9,6 +9,7 @@ public enum Dimension {
   ANGLE("angle"),
   ANGULAR_SPEED("angular speed"),
   VOLTAGE("voltage"),
+  DIFFUSIVITY("diffusivity (area per time)"),
   RATIO("ratio");
 
   private final String description;

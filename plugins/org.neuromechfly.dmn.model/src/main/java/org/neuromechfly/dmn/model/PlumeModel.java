@@ -5,5 +5,11 @@ public enum PlumeModel {
   /** Static Gaussian around the source. */
   GAUSSIAN,
   /** Gaussian mean with seeded, temporally correlated multiplicative fluctuations. */
-  TURBULENT
+  TURBULENT,
+  /**
+   * Intermittent plume of odour puffs released at the source and carried downwind by the wind, with
+   * meander and spread (a filament model after Farrell et al. 2002): odour arrives as discrete
+   * encounters.
+   */
+  PUFFS
 }

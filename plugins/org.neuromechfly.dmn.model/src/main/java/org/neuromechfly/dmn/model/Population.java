@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param neuron LIF parameters
  * @param learned parameters training may change, sorted
  * @param sharing how learned parameters are shared
+ * @param initialRate the mean firing rate the engine brings the population to before training (its
+ *     input gain, or its bias when it has no excitatory input), or {@code null} to leave it as declared
  */
 public record Population(
     String name,
@@ -19,7 +21,14 @@ public record Population(
     int count,
     NeuronModel neuron,
     List<LearnableParameter> learned,
-    ParameterSharing sharing) {
+    ParameterSharing sharing,
+    Quantity initialRate) {
+
+  /** A population left at its declared parameters before training. */
+  public Population(String name, String cellType, int count, NeuronModel neuron, List<LearnableParameter> learned,
+      ParameterSharing sharing) {
+    this(name, cellType, count, neuron, learned, sharing, null);
+  }
 
   public Population {
     Objects.requireNonNull(name, "name");

@@ -107,8 +107,9 @@ public final class ActivityAnalysis {
     // 1. walking
     Walk walked = Walk.heldOut(spec, network, starts);
     NetworkActivity walk = walked.activity();
-    String sensory = OdourWorld.sensoryOf(spec);
-    int sensoryCells = spec.population(sensory).map(Population::count).orElseThrow();
+    int odour = walked.sensory().indexOf(OdourWorld.sensoryOf(spec));
+    int[] sensoryCells = walked.sensory().stream()
+        .mapToInt(name -> spec.population(name).map(Population::count).orElseThrow()).toArray();
 
     // 2. odour pulses, intact and with APL -> KC silenced
     int replay = steps(REPLAY_S, dt);
@@ -117,10 +118,16 @@ public final class ActivityAnalysis {
     int onset = replay + clean;
     int offset = onset + stimulus;
     int length = offset + steps(AFTER_S, dt);
-    double[][][] background = backgrounds(walked.drive(), replay, onset);
-    double[][] odour = strongestStretch(walked.drive(), stimulus);
-    PulseProtocol pulses = new PulseProtocol(sensory, task.forward().population(), sensoryCells, background, odour,
-        onset, length);
+    int[] stretch = strongestStretch(walked.drive()[odour], stimulus);
+    SplittableRandom random = new SplittableRandom(seed);
+    int[] trialEpisode = new int[trials];
+    int[] trialStart = new int[trials];
+    for (int k = 0; k < trials; k++) {
+      trialEpisode[k] = k % starts;
+      trialStart[k] = random.nextInt(Math.max(1, task.steps() - replay + 1));
+    }
+    PulseProtocol pulses = new PulseProtocol(walked, task.forward().population(), sensoryCells, odour, trialEpisode,
+        trialStart, Math.min(replay, task.steps()), stretch[0], stretch[1], stimulus, onset, length);
     BpttKernel pulseKernel = new BpttKernel(network, length, trials);
     pulseKernel.forward(pulses, ActivityObjective.NONE);
     NetworkActivity intact = pulseKernel.activity();
@@ -184,7 +191,8 @@ public final class ActivityAnalysis {
     rows.addAll(convergence(run, network));
     String protocol = String.format(java.util.Locale.ROOT, "walking: %d held-out starts, %d steps; pulses: %d trials"
         + " of %.0f ms replayed walking drive, %.0f ms clean air, the same %.0f ms odour stimulus (the strongest"
-        + " stretch of drive met while walking), %.0f ms clean air; KC responds: >= %d spikes in the stimulus and"
+        + " stretch of odour drive met while walking; wind sensors get the wind they sensed then, steadily in clean"
+        + " air), %.0f ms clean air; KC responds: >= %d spikes in the stimulus and"
         + " more than in the clean air before; APL block: APL -> KC magnitudes set to 0", starts, task.steps(), trials,
         REPLAY_S * 1e3, CLEAN_S * 1e3, STIMULUS_S * 1e3, AFTER_S * 1e3, RESPONSE_SPIKES);
     return new Result(rows, new Traces(dt, onset, offset, pulseRate, respondersIntact, respondersBlocked), starts,
@@ -229,47 +237,40 @@ public final class ActivityAnalysis {
     return java.util.stream.IntStream.range(0, groups.length).filter(i -> group.equals(groups[i])).toArray();
   }
 
-  /** Replayed stretches: trial k replays episode k mod B from a seeded start time. */
-  private double[][][] backgrounds(double[][][] drive, int replay, int onset) {
-    SplittableRandom random = new SplittableRandom(seed);
-    double[][][] bg = new double[trials][onset][2];
+  /**
+   * Where the stretch of {@code length} steps with the largest summed drive starts: {episode, step}.
+   *
+   * @param drive {@code [B][T][channel]} of the odour population
+   */
+  static int[] strongestStretch(double[][][] drive, int length) {
     int steps = drive[0].length;
-    for (int k = 0; k < trials; k++) {
-      int b = k % drive.length;
-      int from = steps > replay ? random.nextInt(steps - replay + 1) : 0;
-      for (int t = 0; t < Math.min(replay, steps); t++) {
-        bg[k][t] = drive[b][from + t].clone();
-      }
-      // clean air until the onset: zeros
-    }
-    return bg;
-  }
-
-  /** The stretch of {@code length} steps with the largest mean drive over both antennae. */
-  static double[][] strongestStretch(double[][][] drive, int length) {
-    int steps = drive[0].length;
+    int window = Math.min(length, steps);
     int bestB = 0;
     int bestT = 0;
     double best = Double.NEGATIVE_INFINITY;
     for (int b = 0; b < drive.length; b++) {
       double sum = 0;
       for (int t = 0; t < steps; t++) {
-        sum += drive[b][t][0] + drive[b][t][1];
-        if (t >= length) {
-          sum -= drive[b][t - length][0] + drive[b][t - length][1];
+        sum += total(drive[b][t]);
+        if (t >= window) {
+          sum -= total(drive[b][t - window]);
         }
-        if (t >= length - 1 && sum > best) {
+        if (t >= window - 1 && sum > best) {
           best = sum;
           bestB = b;
-          bestT = t - length + 1;
+          bestT = t - window + 1;
         }
       }
     }
-    double[][] stretch = new double[length][2];
-    for (int t = 0; t < length && bestT + t < steps; t++) {
-      stretch[t] = drive[bestB][bestT + t].clone();
+    return new int[] {bestB, bestT};
+  }
+
+  private static double total(double[] channels) {
+    double s = 0;
+    for (double c : channels) {
+      s += c;
     }
-    return stretch;
+    return s;
   }
 
   /**

@@ -1,46 +1,78 @@
 package org.neuromechfly.dmn.analysis.activity;
 
+import java.util.List;
 import java.util.Map;
+import org.neuromechfly.dmn.analysis.simulate.Walk;
 import org.neuromechfly.dmn.engine.world.Environment;
 
 /**
- * A physiology experiment on the trained circuit, as on a fly held in place: each trial replays its own
- * stretch of the drive the sensory population received while walking (so every trial starts from its
- * own recent history), then clean air, then the same odour stimulus in every trial (a stretch of
- * recorded drive, left and right antenna as recorded), then clean air. The motor output is ignored.
- * Forward only.
+ * A physiology experiment on the trained circuit, as on a fly held in place: what the fly sensed while
+ * walking ({@link Walk#drive()}) is played back to its sensory populations. Each trial first replays
+ * its own stretch of walking (so every trial starts from its own recent history), then clean air, then
+ * the same odour stimulus in every trial (a recorded stretch), then clean air. In clean air the odour
+ * population gets no input and every other sensory population (wind) the mean it received during the
+ * stimulus, as in a wind tunnel with the fly held still. The motor output is ignored; forward only.
  */
 final class PulseProtocol implements Environment {
-  private final String sensory;
+  private final List<String> sensory;
   private final String motor;
-  private final int cells;
-  private final int steps;
+  private final int[] cells;
+  private final int odour;
+  private final double[][][][] drive;
+  private final int[] trialEpisode;
+  private final int[] trialStart;
+  private final int replay;
+  private final int stimulusEpisode;
+  private final int stimulusStart;
+  private final int stimulus;
   private final int onset;
-  /** [trial][t][side] drive before the onset (zeros are clean air). */
-  private final double[][][] background;
-  /** [t][side] the stimulus, from the onset. */
-  private final double[][] stimulus;
+  private final int steps;
+  private final double[][] context;
 
   /**
-   * @param background per trial, the drive (left, right) of the steps before {@code onset}
-   * @param stimulus the drive (left, right) from {@code onset} on, the same in every trial
-   * @param onset first step of the stimulus
-   * @param steps steps per trial (clean air after the stimulus)
+   * @param walk the recorded walk
+   * @param cells cells per sensory population
+   * @param odour index of the odour population in {@code walk.sensory()}
+   * @param trialEpisode, trialStart per trial, the episode and step its replayed stretch starts at
+   * @param replay steps replayed
+   * @param stimulusEpisode, stimulusStart where the stimulus stretch starts
+   * @param stimulus stimulus steps
+   * @param onset first stimulus step (after replay and clean air)
+   * @param steps steps per trial
    */
-  PulseProtocol(String sensory, String motor, int sensoryCells, double[][][] background, double[][] stimulus,
-      int onset, int steps) {
-    this.sensory = sensory;
+  PulseProtocol(Walk walk, String motor, int[] cells, int odour, int[] trialEpisode, int[] trialStart, int replay,
+      int stimulusEpisode, int stimulusStart, int stimulus, int onset, int steps) {
+    this.sensory = walk.sensory();
     this.motor = motor;
-    this.cells = sensoryCells;
-    this.background = background;
+    this.cells = cells;
+    this.odour = odour;
+    this.drive = walk.drive();
+    this.trialEpisode = trialEpisode;
+    this.trialStart = trialStart;
+    this.replay = replay;
+    this.stimulusEpisode = stimulusEpisode;
+    this.stimulusStart = stimulusStart;
     this.stimulus = stimulus;
     this.onset = onset;
     this.steps = steps;
+    this.context = new double[cells.length][];
+    for (int p = 0; p < cells.length; p++) {
+      double[] mean = new double[drive[p][stimulusEpisode][stimulusStart].length];
+      if (p != odour) {
+        for (int t = 0; t < stimulus; t++) {
+          double[] d = drive[p][stimulusEpisode][stimulusStart + t];
+          for (int c = 0; c < mean.length; c++) {
+            mean[c] += d[c] / stimulus;
+          }
+        }
+      }
+      context[p] = mean;
+    }
   }
 
   @Override
   public int batch() {
-    return background.length;
+    return trialEpisode.length;
   }
 
   @Override
@@ -49,7 +81,7 @@ final class PulseProtocol implements Environment {
   }
 
   @Override
-  public String sensoryPopulation() {
+  public List<String> sensoryPopulations() {
     return sensory;
   }
 
@@ -60,17 +92,33 @@ final class PulseProtocol implements Environment {
 
   @Override
   public void begin() {
-    // the network starts at rest; the replayed background sets its recent history
+    // the network starts at rest; the replayed stretch gives it its recent history
   }
 
   @Override
-  public void sense(int t, double[] input) {
-    int half = cells / 2;
-    for (int b = 0; b < background.length; b++) {
-      for (int n = 0; n < cells; n++) {
-        int side = n < half ? 0 : 1;
-        input[b * cells + n] = t < onset ? background[b][t][side]
-            : t - onset < stimulus.length ? stimulus[t - onset][side] : 0;
+  public void sense(int t, double[][] inputs) {
+    for (int b = 0; b < trialEpisode.length; b++) {
+      for (int p = 0; p < cells.length; p++) {
+        double[] channels;
+        if (t < replay) {
+          channels = drive[p][trialEpisode[b]][trialStart[b] + t];
+        } else if (t >= onset && t < onset + stimulus) {
+          channels = drive[p][stimulusEpisode][stimulusStart + t - onset];
+        } else {
+          channels = context[p];
+        }
+        replay(channels, inputs[p], b, cells[p]);
+      }
+    }
+  }
+
+  private static void replay(double[] channels, double[] input, int b, int n) {
+    if (channels.length == n) {
+      System.arraycopy(channels, 0, input, b * n, n);
+    } else {
+      int half = n / 2;
+      for (int i = 0; i < n; i++) {
+        input[b * n + i] = channels[i < half ? 0 : 1];
       }
     }
   }
@@ -91,7 +139,7 @@ final class PulseProtocol implements Environment {
   }
 
   @Override
-  public void sensoryGradient(int t, double[] gradient) {
+  public void sensoryGradient(int t, double[][] gradients) {
     // forward only
   }
 }

@@ -1,23 +1,28 @@
 package org.neuromechfly.dmn.analysis.simulate;
 
+import java.util.List;
 import java.util.Map;
 import org.neuromechfly.dmn.engine.world.Environment;
 
 /**
- * A world seen through a recorder: passes every call on, and keeps the mean input current the world
- * writes into each half of the sensory population (left and right antenna) at every step, so that
- * an odour's drive can be replayed outside the world (the activity analysis's odour pulses).
+ * A world seen through a recorder: passes every call on, and keeps the input current the world writes
+ * into each sensory population at every step, so that what the fly sensed can be replayed outside the
+ * world (the activity analysis's odour pulses). Populations of more than {@value #PER_CELL} cells are
+ * kept as the mean of each half (left and right antenna: the world feeds halves alike), smaller ones
+ * cell by cell.
  */
 final class SensoryRecorder implements Environment {
-  private final Environment world;
-  private final int cells;
-  /** [b][t][side]: mean input of the left (0) and right (1) half. */
-  final double[][][] drive;
+  static final int PER_CELL = 256;
 
-  SensoryRecorder(Environment world, int sensoryCells) {
+  private final Environment world;
+  private final int[] cells;
+  /** [population][b][t][channel]: per cell, or the two half means. */
+  final double[][][][] drive;
+
+  SensoryRecorder(Environment world, int[] sensoryCells) {
     this.world = world;
     this.cells = sensoryCells;
-    this.drive = new double[world.batch()][world.steps()][2];
+    this.drive = new double[cells.length][world.batch()][world.steps()][];
   }
 
   @Override
@@ -36,8 +41,8 @@ final class SensoryRecorder implements Environment {
   }
 
   @Override
-  public String sensoryPopulation() {
-    return world.sensoryPopulation();
+  public List<String> sensoryPopulations() {
+    return world.sensoryPopulations();
   }
 
   @Override
@@ -51,23 +56,30 @@ final class SensoryRecorder implements Environment {
   }
 
   @Override
-  public void sense(int t, double[] input) {
-    world.sense(t, input);
-    int half = cells / 2;
-    for (int b = 0; b < drive.length; b++) {
-      double left = 0;
-      double right = 0;
-      for (int n = 0; n < cells; n++) {
-        if (n < half) {
-          left += input[b * cells + n];
-        } else {
-          right += input[b * cells + n];
-        }
+  public void sense(int t, double[][] inputs) {
+    world.sense(t, inputs);
+    for (int p = 0; p < cells.length; p++) {
+      int n = cells[p];
+      for (int b = 0; b < drive[p].length; b++) {
+        drive[p][b][t] = n <= PER_CELL ? java.util.Arrays.copyOfRange(inputs[p], b * n, (b + 1) * n) : halves(inputs[p], b, n);
       }
-      drive[b][t][0] = left / Math.max(1, half);
-      drive[b][t][1] = right / Math.max(1, cells - half);
     }
   }
+
+  private static double[] halves(double[] input, int b, int n) {
+    int half = n / 2;
+    double left = 0;
+    double right = 0;
+    for (int i = 0; i < n; i++) {
+      if (i < half) {
+        left += input[b * n + i];
+      } else {
+        right += input[b * n + i];
+      }
+    }
+    return new double[] {left / Math.max(1, half), right / Math.max(1, n - half)};
+  }
+
 
   @Override
   public void act(int t, double[] motorOutput) {
@@ -85,7 +97,7 @@ final class SensoryRecorder implements Environment {
   }
 
   @Override
-  public void sensoryGradient(int t, double[] gradient) {
-    world.sensoryGradient(t, gradient);
+  public void sensoryGradient(int t, double[][] gradients) {
+    world.sensoryGradient(t, gradients);
   }
 }

@@ -20,12 +20,9 @@ class SparsenessTest {
     double[][][] drive = new double[2][10][2];
     drive[1][6][0] = 1;
     drive[1][7][1] = 2;
-    double[][] stretch = ActivityAnalysis.strongestStretch(drive, 3);
-    assertEquals(3, stretch.length);
-    double total = 0;
-    for (double[] s : stretch) {
-      total += s[0] + s[1];
-    }
-    assertEquals(3.0, total, 1e-15);
+    drive[0][2][0] = 2.5;
+    int[] start = ActivityAnalysis.strongestStretch(drive, 3);
+    assertEquals(1, start[0], "episode");
+    assertEquals(5, start[1], "the first window holding both steps 6 and 7");
   }
 }

@@ -48,9 +48,9 @@ public final class MushroomBodyTraining {
         List.of(
             new ConnectomeSource("hemibrain", ConnectomeFormat.NEUPRINT, "hemibrain_v1.2.1_mushroom_body", "v1.2.1", null)),
         List.of(
-            new Population("PN", "uPN", 119, new NeuronModel(Quantity.of(20, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_POPULATION),
-            new Population("KC", "KC", 1919, new NeuronModel(Quantity.of(20, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.THRESHOLD), ParameterSharing.PER_POPULATION),
-            new Population("MBON", "MBON", 57, new NeuronModel(Quantity.of(20, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM), ParameterSharing.PER_POPULATION)),
+            new Population("PN", "uPN", 119, new NeuronModel(Quantity.of(20, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_POPULATION, null),
+            new Population("KC", "KC", 1919, new NeuronModel(Quantity.of(20, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.THRESHOLD), ParameterSharing.PER_POPULATION, null),
+            new Population("MBON", "MBON", 57, new NeuronModel(Quantity.of(20, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM), ParameterSharing.PER_POPULATION, null)),
         List.of(
             new Projection("PN", "KC", new Connectivity.FromConnectome("hemibrain", new Connectivity.ConnectomeQuery("CA(R)", ".*PN", "KC.*", null, 1)), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.SynapseScaled(0.05), true, null),
             new Projection("KC", "MBON", new Connectivity.FromConnectome("hemibrain", new Connectivity.ConnectomeQuery(null, "KC.*", "MBON.*", null, 1)), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.SynapseScaled(0.01), true, null)),

@@ -18,6 +18,7 @@ import org.neuromechfly.dmn.model.LearnableParameter;
 import org.neuromechfly.dmn.model.LossTerm;
 import org.neuromechfly.dmn.model.NavigationTask;
 import org.neuromechfly.dmn.model.NeuronModel;
+import org.neuromechfly.dmn.model.OdourPlume;
 import org.neuromechfly.dmn.model.Optimizer;
 import org.neuromechfly.dmn.model.ParameterSharing;
 import org.neuromechfly.dmn.model.PlumeModel;
@@ -35,6 +36,7 @@ import org.neuromechfly.dmn.model.TrainingSpec;
 import org.neuromechfly.dmn.model.Transmitter;
 import org.neuromechfly.dmn.model.Unit;
 import org.neuromechfly.dmn.model.WeightInit;
+import org.neuromechfly.dmn.model.Wind;
 
 /**
  * Trains circuit OlfactoryNavigation, generated from olfactory.circuit by NeuroMechFly DMN 0.1.0.
@@ -50,26 +52,30 @@ public final class OlfactoryNavigationTraining {
         null,
         List.of(),
         List.of(
-            new Population("ORN", "ORN", 50, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_POPULATION),
-            new Population("PN", "uPN", 150, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM, LearnableParameter.BIAS), ParameterSharing.PER_POPULATION),
-            new Population("KC", "KC", 2000, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM), ParameterSharing.PER_POPULATION),
-            new Population("APL", "APL", 1, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, true, 0), List.of(), ParameterSharing.PER_POPULATION),
-            new Population("MBON", "MBON", 50, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM, LearnableParameter.BIAS), ParameterSharing.PER_POPULATION),
-            new Population("DN", "DN", 10, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_NEURON)),
+            new Population("ORN", "ORN", 50, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_POPULATION, Quantity.of(50, Unit.HERTZ)),
+            new Population("PN", "uPN", 150, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM, LearnableParameter.BIAS), ParameterSharing.PER_POPULATION, Quantity.of(40, Unit.HERTZ)),
+            new Population("KC", "KC", 2000, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM), ParameterSharing.PER_POPULATION, Quantity.of(4, Unit.HERTZ)),
+            new Population("APL", "APL", 1, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, true, 0), List.of(), ParameterSharing.PER_POPULATION, null),
+            new Population("MBON", "MBON", 50, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM, LearnableParameter.BIAS), ParameterSharing.PER_POPULATION, Quantity.of(30, Unit.HERTZ)),
+            new Population("JON", "JON", 8, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(), ParameterSharing.PER_POPULATION, null),
+            new Population("WPN", "WPN", 8, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_NEURON, Quantity.of(20, Unit.HERTZ)),
+            new Population("DN", "DN", 10, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_NEURON, Quantity.of(40, Unit.HERTZ))),
         List.of(
             new Projection("ORN", "PN", new Connectivity.Glomerular(0), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.Normal(0.5, 0.1), true, null),
             new Projection("PN", "KC", new Connectivity.RandomFanIn(7, true), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.Uniform(0, 1), true, null),
             new Projection("KC", "APL", new Connectivity.Dense(), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.Constant(0.01), false, null),
             new Projection("APL", "KC", new Connectivity.Dense(), Sign.INHIBITORY, Transmitter.GABA, new WeightInit.Constant(0.5), false, null),
             new Projection("KC", "MBON", new Connectivity.Dense(), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.Xavier(), true, null),
-            new Projection("MBON", "DN", new Connectivity.Dense(), Sign.INHIBITORY, Transmitter.GLUTAMATE, new WeightInit.Xavier(), true, null)),
-        new NavigationTask(Quantity.of(200, Unit.MILLIMETRE), Quantity.of(200, Unit.MILLIMETRE), new Point(Quantity.of(150, Unit.MILLIMETRE), Quantity.of(100, Unit.MILLIMETRE)), PlumeModel.GAUSSIAN, Quantity.of(30, Unit.MILLIMETRE), new Point(Quantity.of(50, Unit.MILLIMETRE), Quantity.of(100, Unit.MILLIMETRE)), Quantity.of(40, Unit.MILLIMETRE), 1000, Quantity.of(1, Unit.MILLISECOND), Quantity.of(20, Unit.MILLISECOND), new PopulationSlice("DN", 0, 4), new PopulationSlice("DN", 5, 9), Quantity.of(250, Unit.MILLIMETRE_PER_SECOND), GradientPath.MOTOR_ONLY),
+            new Projection("MBON", "DN", new Connectivity.Dense(), Sign.INHIBITORY, Transmitter.GLUTAMATE, new WeightInit.Xavier(), true, null),
+            new Projection("JON", "WPN", new Connectivity.Dense(), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.Xavier(), true, null),
+            new Projection("WPN", "DN", new Connectivity.Dense(), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.Xavier(), true, null)),
+        new NavigationTask(Quantity.of(300, Unit.MILLIMETRE), Quantity.of(180, Unit.MILLIMETRE), new Point(Quantity.of(270, Unit.MILLIMETRE), Quantity.of(90, Unit.MILLIMETRE)), new OdourPlume(PlumeModel.PUFFS, Quantity.of(5, Unit.MILLIMETRE), Quantity.of(5, Unit.HERTZ), Quantity.of(30, Unit.SQUARE_MILLIMETRE_PER_SECOND), Quantity.of(15, Unit.MILLIMETRE_PER_SECOND)), new Wind(Quantity.of(150, Unit.MILLIMETRE_PER_SECOND), Quantity.of(0, Unit.DEGREE)), new Point(Quantity.of(220, Unit.MILLIMETRE), Quantity.of(90, Unit.MILLIMETRE)), Quantity.of(10, Unit.MILLIMETRE), 5000, Quantity.of(1, Unit.MILLISECOND), Quantity.of(20, Unit.MILLISECOND), "ORN", "JON", new PopulationSlice("DN", 0, 4), new PopulationSlice("DN", 5, 9), Quantity.of(40, Unit.MILLIMETRE_PER_SECOND), Quantity.of(8, Unit.RADIAN_PER_SECOND), 0, Quantity.of(15, Unit.MILLIMETRE), 0.25, GradientPath.MOTOR_ONLY),
         List.of(
             new LossTerm.Navigation(1, Quantity.of(15, Unit.MILLIMETRE)),
             new LossTerm.Energy(0.1),
-            new LossTerm.Sparsity(0.01, "KC", Quantity.of(5, Unit.PERCENT)),
+            new LossTerm.Sparsity(0.05, "KC", Quantity.of(5, Unit.PERCENT)),
             new LossTerm.Activity(0.001, Quantity.of(1, Unit.HERTZ), Quantity.of(100, Unit.HERTZ))),
-        new TrainingSpec(Optimizer.ADAM, 0.02, new Schedule(ScheduleKind.COSINE, 0, 0, 0.5), 150, 16, 5, 42, 10, 0, ExecutionEngine.FUSED, SurrogateKind.FAST_SIGMOID, 5),
+        new TrainingSpec(Optimizer.ADAM, 0.02, new Schedule(ScheduleKind.COSINE, 0, 0, 0.5), 80, 16, 5, 42, 10, 0, ExecutionEngine.FUSED, SurrogateKind.FAST_SIGMOID, 5),
         new ExportSpec("olfactory.nir", null));
   }
 

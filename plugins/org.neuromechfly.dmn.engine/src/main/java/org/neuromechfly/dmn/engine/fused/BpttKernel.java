@@ -41,7 +41,8 @@ public final class BpttKernel implements EpisodeKernel {
   private final int window;
   /** Where gradients to outputs before a window's start go (discarded). */
   private final double[][] discard;
-  private int sensory;
+  /** Indices of the world's sensory populations, in its order. */
+  private int[] sensory;
   private int motor;
 
   public BpttKernel(Network network, int steps, int batch) {
@@ -86,7 +87,10 @@ public final class BpttKernel implements EpisodeKernel {
     }
     Arrays.fill(sliceStep, -1);
     env.begin();
-    double[] external = new double[input[sensory].length];
+    double[][] external = new double[sensory.length][];
+    for (int i = 0; i < sensory.length; i++) {
+      external[i] = new double[input[sensory[i]].length];
+    }
     double[] motorOut = new double[batch * pops.get(motor).cells()];
     for (int t = 0; t < steps; t++) {
       for (double[] in : input) {
@@ -99,9 +103,12 @@ public final class BpttKernel implements EpisodeKernel {
         }
       }
       env.sense(t, external);
-      double[] in = input[sensory];
-      for (int i = 0; i < in.length; i++) {
-        in[i] += external[i];
+      for (int i = 0; i < sensory.length; i++) {
+        double[] in = input[sensory[i]];
+        double[] ext = external[i];
+        for (int k = 0; k < in.length; k++) {
+          in[k] += ext[k];
+        }
       }
       for (int p = 0; p < pops.size(); p++) {
         pops.get(p).forward(t, input[p], states.get(p));
@@ -130,6 +137,7 @@ public final class BpttKernel implements EpisodeKernel {
     }
     Arrays.fill(sliceStep, -1);
     double[] motorGrad = new double[batch * pops.get(motor).cells()];
+    double[][] sensoryGradient = new double[sensory.length][];
     for (int t = steps - 1; t >= 0; t--) {
       int slot = t % ring;
       env.motorGradient(t, motorGrad);
@@ -141,7 +149,10 @@ public final class BpttKernel implements EpisodeKernel {
         objective.addGradient(p, t, gradOutput[p][slot]);
         pops.get(p).backward(t, gradOutput[p][slot], gradInput[p], states.get(p));
       }
-      env.sensoryGradient(t, gradInput[sensory]);
+      for (int i = 0; i < sensory.length; i++) {
+        sensoryGradient[i] = gradInput[sensory[i]];
+      }
+      env.sensoryGradient(t, sensoryGradient);
       for (int q = 0; q < syn.size(); q++) {
         Synapses s = syn.get(q);
         int from = t - s.delay();
@@ -186,7 +197,7 @@ public final class BpttKernel implements EpisodeKernel {
           "environment has batch " + env.batch() + " x " + env.steps() + " steps; kernel expects "
               + batch + " x " + steps);
     }
-    sensory = network.populationIndex(env.sensoryPopulation());
+    sensory = env.sensoryPopulations().stream().mapToInt(network::populationIndex).toArray();
     motor = network.populationIndex(env.motorPopulation());
   }
 

@@ -15,6 +15,7 @@ import org.neuromechfly.dmn.engine.world.Trajectory;
  * </pre>
  *
  * d_t is the distance to the source after step t, L₀ the distance from the start centre to the source.
+ * Flies on blank trials (clean air) are not asked to reach the source: the mean is over the others.
  */
 public final class NavigationLoss implements PathLoss {
   private final double weight;
@@ -61,12 +62,21 @@ public final class NavigationLoss implements PathLoss {
     double[] y0 = path.startY();
     double[][] gx = gradient.x();
     double[][] gy = gradient.y();
-    int batch = x.length;
+    int batch = 0;
+    for (boolean b : path.blank()) {
+      batch += b ? 0 : 1;
+    }
+    if (batch == 0) {
+      return 0;
+    }
     int steps = x[0].length;
     double per = weight / batch / steps;
     double softness = radius / 4;
     double total = 0;
-    for (int b = 0; b < batch; b++) {
+    for (int b = 0; b < x.length; b++) {
+      if (path.blank()[b]) {
+        continue;
+      }
       double pdx = x0[b] - sx;
       double pdy = y0[b] - sy;
       double previous = Math.max(Math.hypot(pdx, pdy), 1e-12);

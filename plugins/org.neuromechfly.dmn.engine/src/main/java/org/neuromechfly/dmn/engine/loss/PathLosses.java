@@ -24,7 +24,7 @@ public final class PathLosses {
         navigation = new NavigationLoss(n.weight(), n.goalRadius().si(), scale, settings.goalBonus(),
             settings.awayPenalty(), settings.finalDistance(), task.maxSpeed().si() * task.dt().si(), sx, sy);
       } else if (term instanceof LossTerm.Energy e) {
-        energy = new EnergyLoss(e.weight(), task.maxSpeed().si(), settings.maxTurnRate());
+        energy = new EnergyLoss(e.weight(), task.maxSpeed().si(), task.maxTurnRate().si());
       }
     }
     List<PathLoss> out = new ArrayList<>();

@@ -16,9 +16,15 @@ import org.neuromechfly.dmn.engine.world.Trajectory;
 public record TrajectoryMetrics(
     double closestApproach, double success, double pathEfficiency, double meanSpeed, double exploration) {
 
-  /** Metrics of a trajectory; success when the closest approach is at most {@code successRadius}. */
+  /**
+   * Metrics of a trajectory; success when the closest approach is at most {@code successRadius}. Flies
+   * on blank trials (no odour) are left out; NaN when every fly walked one.
+   */
   public static TrajectoryMetrics of(Trajectory tr, double successRadius) {
-    int batch = tr.batch();
+    int batch = 0;
+    for (boolean blank : tr.blank()) {
+      batch += blank ? 0 : 1;
+    }
     int steps = tr.steps();
     double closest = 0;
     double success = 0;
@@ -26,7 +32,10 @@ public record TrajectoryMetrics(
     double speed = 0;
     double explore = 0;
     double cell = 0.01;
-    for (int b = 0; b < batch; b++) {
+    for (int b = 0; b < tr.batch(); b++) {
+      if (tr.blank()[b]) {
+        continue;
+      }
       double px = tr.startX()[b];
       double py = tr.startY()[b];
       double start = Math.hypot(px - tr.sourceX(), py - tr.sourceY());

@@ -23,7 +23,8 @@ import java.nio.file.StandardCopyOption;
  *   report.html                 the run report (one self-contained page)
  *   weights.json, weights.csv, weights-*.png      learned weights against synapse counts
  *   activity.json, activity.csv, activity-*.png   activity per cell type against reference ranges
- *   behaviour.json              walking measures against published values (issue #17)
+ *   behaviour.json, behaviour-speed.png, behaviour-contrasts.png
+ *                               walking measures of the held-out flies beside published values
  * </pre>
  *
  * Analyses only ever add their own files to a run folder.
@@ -52,8 +53,9 @@ public final class RunFolder {
   public static final String WEIGHTS_CSV = "weights.csv";
   public static final String ACTIVITY_JSON = "activity.json";
   public static final String ACTIVITY_CSV = "activity.csv";
-  /** Behaviour measures against published values (written by the engine once issue #17's world lands). */
   public static final String BEHAVIOUR = "behaviour.json";
+  public static final String BEHAVIOUR_SPEED = "behaviour-speed.png";
+  public static final String BEHAVIOUR_CONTRASTS = "behaviour-contrasts.png";
   /** Suffix of the temporary files behind atomic writes. */
   static final String TEMPORARY = ".tmp";
 

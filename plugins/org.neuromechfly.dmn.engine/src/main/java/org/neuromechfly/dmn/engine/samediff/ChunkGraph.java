@@ -23,8 +23,8 @@ import org.neuromechfly.dmn.engine.synapse.Synapses;
  * (ARCHITECTURE.md). All populations are stepped side by side on {@code [B, N]} rows (N = all cells,
  * {@link SideBySideLif}); each projection reads its source's columns of an earlier step's row.
  *
- * <p>Inputs: {@value #DRIVE} {@code [K, B, N_sensory]} (external current of the sensory population)
- * and the start state. Outputs: {@value #OUTPUT} {@code [K, B, N]} and the end state. A training
+ * <p>Inputs: {@value #DRIVE} {@code [K, B, N]} (external current into every cell: the world's sensory
+ * populations get theirs, every other cell zero) and the start state. Outputs: {@value #OUTPUT} {@code [K, B, N]} and the end state. A training
  * graph adds placeholders {@value #READOUT} {@code [K, B, N]} (d loss / d output from the world and
  * the activity losses) and the end state's adjoint λ, and the loss
  * {@code Σ readout · output + Σ λ · end state}: its gradients are the chunk's share of the parameter
@@ -70,10 +70,9 @@ final class ChunkGraph {
    * @param net the network (its parameters become the graph's variables)
    * @param steps K, steps per chunk
    * @param batch episodes side by side
-   * @param sensory index of the population the drive feeds
    * @param training whether to add the loss and the gradient function
    */
-  ChunkGraph(Network net, int steps, int batch, int sensory, boolean training) {
+  ChunkGraph(Network net, int steps, int batch, boolean training) {
     this.type = net.options().precision() == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
     this.vars = new NetworkVariables(sd, net, type);
     this.steps = steps;
@@ -101,7 +100,7 @@ final class ChunkGraph {
       silent[p] = sd.constant(Nd4j.zeros(type, batch, pops.get(p).cells()));
     }
 
-    SDVariable drive = sd.placeHolder(DRIVE, type, steps, batch, pops.get(sensory).cells());
+    SDVariable drive = sd.placeHolder(DRIVE, type, steps, batch, cells);
     SDVariable u = sd.placeHolder(MEMBRANE_IN, type, batch, cells);
     SDVariable current = synaptic ? sd.placeHolder(SYNAPTIC_IN, type, batch, cells) : null;
     SDVariable left = refractory ? sd.placeHolder(REFRACTORY_IN, type, batch, cells) : null;
@@ -118,13 +117,14 @@ final class ChunkGraph {
         int tp = s.targetPopulation();
         input[tp] = input[tp] == null ? x : input[tp].add(x);
       }
-      input[sensory] = input[sensory] == null ? driveRows[j] : input[sensory].add(driveRows[j]);
       for (int p = 0; p < np; p++) {
         if (input[p] == null) {
           input[p] = silent[p];
         }
       }
-      SideBySideLif.Step step = lif.advance(u, current, np == 1 ? input[0] : sd.concat(1, input), left);
+      // the world's current enters every cell (zero outside its sensory populations)
+      SDVariable all = (np == 1 ? input[0] : sd.concat(1, input)).add(driveRows[j]);
+      SideBySideLif.Step step = lif.advance(u, current, all, left);
       u = step.membrane();
       current = step.current();
       left = step.refractoryLeft();
@@ -179,7 +179,7 @@ final class ChunkGraph {
   /**
    * Runs the chunk forward.
    *
-   * @param drive {@code [K, B, N_sensory]}
+   * @param drive {@code [K, B, N]}
    * @return the outputs {@code [K, B, N]} and the end state
    */
   Result run(INDArray drive, ChunkState start) {

@@ -44,7 +44,8 @@ public final class ChunkedSameDiffKernel implements EpisodeKernel {
   private final INDArray[] drives;
   private ChunkGraph forwardGraph;
   private ChunkGraph trainingGraph;
-  private int sensory = -1;
+  /** Indices of the world's sensory populations, in its order ({@code null} before the first episode). */
+  private int[] sensory;
   private int motor;
 
   /**
@@ -112,9 +113,11 @@ public final class ChunkedSameDiffKernel implements EpisodeKernel {
     bind(env);
     forwardGraph.load(network.parameters());
     List<LifPopulation> pops = network.populations();
-    int ns = pops.get(sensory).cells();
     int cells = forwardGraph.cells();
-    double[] sensed = new double[batch * ns];
+    double[][] sensed = new double[sensory.length][];
+    for (int i = 0; i < sensory.length; i++) {
+      sensed[i] = new double[batch * pops.get(sensory[i]).cells()];
+    }
     double[][] rows = new double[pops.size()][];
     for (int p = 0; p < rows.length; p++) {
       rows[p] = new double[batch * pops.get(p).cells()];
@@ -124,12 +127,18 @@ public final class ChunkedSameDiffKernel implements EpisodeKernel {
     for (int c = 0; c < chunks; c++) {
       int first = c * chunk;
       int n = Math.min(chunk, steps - first);
-      double[] drive = new double[chunk * sensed.length];
+      double[] drive = new double[chunk * batch * cells];
       for (int j = 0; j < n; j++) {
         env.sense(first + j, sensed);
-        System.arraycopy(sensed, 0, drive, j * sensed.length, sensed.length);
+        for (int i = 0; i < sensory.length; i++) {
+          int np = pops.get(sensory[i]).cells();
+          int to = forwardGraph.offset(sensory[i]);
+          for (int b = 0; b < batch; b++) {
+            System.arraycopy(sensed[i], b * np, drive, (j * batch + b) * cells + to, np);
+          }
+        }
       }
-      drives[c] = array(drive, chunk, batch, ns);
+      drives[c] = array(drive, chunk, batch, cells);
       starts[c] = state;
       ChunkGraph.Result result = forwardGraph.run(drives[c], state);
       double[] out = flat(result.output());
@@ -155,18 +164,20 @@ public final class ChunkedSameDiffKernel implements EpisodeKernel {
   @Override
   public void backward(Environment env, ActivityObjective objective) {
     if (trainingGraph == null) {
-      trainingGraph = new ChunkGraph(network, chunk, batch, sensory, true);
+      trainingGraph = new ChunkGraph(network, chunk, batch, true);
     }
     trainingGraph.load(network.parameters());
     List<LifPopulation> pops = network.populations();
     int cells = trainingGraph.cells();
-    int ns = pops.get(sensory).cells();
     double[] motorGrad = new double[batch * pops.get(motor).cells()];
     double[][] grad = new double[pops.size()][];
     for (int p = 0; p < grad.length; p++) {
       grad[p] = new double[batch * pops.get(p).cells()];
     }
-    double[] sensoryGrad = new double[batch * ns];
+    double[][] sensoryGrad = new double[sensory.length][];
+    for (int i = 0; i < sensory.length; i++) {
+      sensoryGrad[i] = new double[batch * pops.get(sensory[i]).cells()];
+    }
     ChunkState adjoint = trainingGraph.rest();
     for (int c = chunks - 1; c >= 0; c--) {
       int first = c * chunk;
@@ -195,7 +206,13 @@ public final class ChunkedSameDiffKernel implements EpisodeKernel {
       adjoint = window > 0 && first % window == 0 ? trainingGraph.rest() : a.start();
       double[] dDrive = flat(a.drive());
       for (int j = n - 1; j >= 0; j--) {
-        System.arraycopy(dDrive, j * sensoryGrad.length, sensoryGrad, 0, sensoryGrad.length);
+        for (int i = 0; i < sensory.length; i++) {
+          int np = pops.get(sensory[i]).cells();
+          int from = trainingGraph.offset(sensory[i]);
+          for (int b = 0; b < batch; b++) {
+            System.arraycopy(dDrive, (j * batch + b) * cells + from, sensoryGrad[i], b * np, np);
+          }
+        }
         env.sensoryGradient(first + j, sensoryGrad);
       }
     }
@@ -219,14 +236,10 @@ public final class ChunkedSameDiffKernel implements EpisodeKernel {
       throw new IllegalArgumentException("chunks of " + chunk + " steps are longer than the world can sense ahead ("
           + env.sensingLead() + " steps, set by the motor delay)");
     }
-    int s = network.populationIndex(env.sensoryPopulation());
+    sensory = env.sensoryPopulations().stream().mapToInt(network::populationIndex).toArray();
     motor = network.populationIndex(env.motorPopulation());
     if (forwardGraph == null) {
-      sensory = s;
-      forwardGraph = new ChunkGraph(network, chunk, batch, sensory, false);
-    } else if (s != sensory) {
-      throw new IllegalArgumentException("the chunk graph was built for sensory population "
-          + network.populations().get(sensory).name() + ", not " + env.sensoryPopulation());
+      forwardGraph = new ChunkGraph(network, chunk, batch, false);
     }
   }
 

@@ -36,8 +36,7 @@ public final class TrainingGraphExport {
         task.dt().si(), NetworkOptions.training(new SurrogateSpike(training.surrogate(), training.surrogateSlope())));
     int chunk = ChunkedSameDiffKernel.chunkLength(task.steps(), OdourWorld.sensingLead(task),
         wiring.spec().training().bpttWindow());
-    int sensory = network.populationIndex(OdourWorld.sensoryOf(wiring.spec()));
-    ChunkGraph graph = new ChunkGraph(network, chunk, Math.max(1, training.batch()), sensory, true);
+    ChunkGraph graph = new ChunkGraph(network, chunk, Math.max(1, training.batch()), true);
     Path absolute = file.toAbsolutePath();
     if (absolute.getParent() != null) {
       Files.createDirectories(absolute.getParent());

@@ -64,7 +64,7 @@ public final class CircuitValidation {
     if (out.isEmpty()) {
       String sensory;
       try {
-        sensory = world.sensoryPopulation() != null ? world.sensoryPopulation() : OdourWorld.sensoryOf(spec);
+        sensory = OdourWorld.sensoryOf(spec);
       } catch (IllegalArgumentException e) {
         out.add(e.getMessage());
         return out;

@@ -24,19 +24,11 @@ import org.neuromechfly.dmn.model.NavigationTask;
  * population without excitatory input (sensory cells, DNs driven only by inhibition), its bias.
  * Initial rates set by hand-picked weights were either saturated (~200 Hz) or silent, and in both
  * regimes surrogate gradients vanish; moderate rates are what let the contrast signal and the
- * gradient pass through five layers.
+ * gradient pass through five layers. The targets are the populations' {@code initial rate} settings.
  */
 public final class RateCalibration {
   private static final int STEPS = 300;
   private static final int ITERATIONS = 14;
-
-  /**
-   * Targets that let the example circuit learn: receptors and projection neurons well inside their
-   * range, KCs sparse (~5 Hz mean, a few per cent active per 100 ms), MBONs and DNs tonically active so
-   * inhibition and contrast can move them both ways.
-   */
-  public static final Map<String, Double> DEFAULT_TARGETS =
-      Map.of("ORN", 50.0, "PN", 40.0, "KC", 5.0, "MBON", 30.0, "DN", 40.0);
 
   private RateCalibration() {}
 
@@ -50,9 +42,7 @@ public final class RateCalibration {
   public static Map<String, Double> calibrate(
       Network network, CircuitSpec spec, WorldSettings world, Map<String, Double> targets, long seed) {
     NavigationTask full = (NavigationTask) spec.task();
-    NavigationTask task = new NavigationTask(full.arenaWidth(), full.arenaHeight(), full.source(),
-        full.plume(), full.plumeSigma(), full.startCentre(), full.startRadius(), STEPS, full.dt(),
-        full.motorDelay(), full.forward(), full.turn(), full.maxSpeed(), full.gradientPath());
+    NavigationTask task = full.toBuilder().steps(STEPS).build();
     int batch = 8;
     OdourWorld env = new OdourWorld(spec, task, world, batch, List.of()); // rates only: no task loss
     env.setStarts(StartPositions.draw(task, batch, seed), seed);

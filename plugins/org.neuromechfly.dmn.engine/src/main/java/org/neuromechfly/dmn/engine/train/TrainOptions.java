@@ -16,15 +16,15 @@ import org.neuromechfly.dmn.model.ExecutionEngine;
  * @param episodes episode count overriding the circuit's, or {@code null}
  * @param engine execution path overriding the circuit's, or {@code null}
  * @param resumeFrom a run folder whose checkpoint to continue from, or {@code null}
- * @param threads batch shards trained in parallel (1 = single-threaded, fully reproducible across
- *     machines)
+ * @param threads worker threads over the batch's {@link #SHARDS} shards (results do not depend on it)
  * @param heldOut number of fixed held-out starts evaluated before and after training
  * @param world odour-world settings
  * @param network engine numerics (precision, layout, …), or {@code null} for the training defaults
  *     with the circuit's surrogate
  * @param curriculumEpisodes episodes of start-distance curriculum (0 = none)
  * @param rateTargets target mean rates (Hz) per population for the initial rate calibration
- *     ({@link RateCalibration}); empty for none
+ *     ({@link RateCalibration}) overriding the model's {@code initial rate} settings; {@code null} for
+ *     the model's, empty for none
  */
 public record TrainOptions(
     Integer episodes,
@@ -37,8 +37,15 @@ public record TrainOptions(
     int curriculumEpisodes,
     Map<String, Double> rateTargets) {
 
+  /**
+   * Shards a batch is split into (at most; each gets at least two flies), each with its own copy of the
+   * network; their gradients are summed in shard order. Fixed, so that a run gives the same bits on one
+   * core or many.
+   */
+  public static final int SHARDS = 4;
+
   public TrainOptions {
-    rateTargets = rateTargets == null ? Map.of() : Map.copyOf(rateTargets);
+    rateTargets = rateTargets == null ? null : Map.copyOf(rateTargets);
     Objects.requireNonNull(world, "world");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, not " + threads);
@@ -51,7 +58,7 @@ public record TrainOptions(
     }
   }
 
-  /** The defaults: the circuit's episodes and engine, one thread, 64 held-out starts, rate calibration. */
+  /** The defaults: the circuit's episodes and engine, every core, 64 held-out starts, its initial rates. */
   public static TrainOptions defaults() {
     return builder().build();
   }
@@ -78,6 +85,20 @@ public record TrainOptions(
     return episodes != null ? episodes : spec.training().episodes();
   }
 
+  /** Target rates (Hz) of the initial calibration: the override, else the populations' {@code initial rate}. */
+  public Map<String, Double> rateTargetsFor(CircuitSpec spec) {
+    if (rateTargets != null) {
+      return rateTargets;
+    }
+    Map<String, Double> declared = new java.util.LinkedHashMap<>();
+    spec.populations().forEach(p -> {
+      if (p.initialRate() != null) {
+        declared.put(p.name(), p.initialRate().si());
+      }
+    });
+    return declared;
+  }
+
   /** The execution path: the override, else the circuit's. */
   public ExecutionEngine engineFor(CircuitSpec spec) {
     return engine != null ? engine : spec.training().engine();
@@ -88,12 +109,12 @@ public record TrainOptions(
     private Integer episodes;
     private ExecutionEngine engine;
     private Path resumeFrom;
-    private int threads = 1;
+    private int threads = Runtime.getRuntime().availableProcessors();
     private int heldOut = 64;
     private WorldSettings world = WorldSettings.defaults();
     private NetworkOptions network;
     private int curriculumEpisodes;
-    private Map<String, Double> rateTargets = RateCalibration.DEFAULT_TARGETS;
+    private Map<String, Double> rateTargets;
 
     private Builder() {}
 

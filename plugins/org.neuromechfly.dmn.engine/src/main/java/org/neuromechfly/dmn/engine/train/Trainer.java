@@ -42,6 +42,8 @@ public final class Trainer implements AutoCloseable {
   private final LearningRateSchedule schedule;
   private final CheckpointStore store;
   private final StartPositions heldOut;
+  /** Held-out blank trials (clean air) when the task has blank trials, else {@code null}. */
+  private final StartPositions heldOutBlank;
   private TrainingState state = new TrainingState();
   private TrainingState lastGood;
   private Map<String, Double> calibration = Map.of();
@@ -66,11 +68,14 @@ public final class Trainer implements AutoCloseable {
         ? options.network()
         : NetworkOptions.training(new SurrogateSpike(training.surrogate(), training.surrogateSlope()));
     int batch = Math.max(1, training.batch());
-    int threads = Math.min(options.threads(), batch);
-    for (int s = 0; s < threads; s++) {
-      int size = batch / threads + (s < batch % threads ? 1 : 0);
+    // a fixed number of shards, whatever the threads: the shard sums, and so the run, do not depend on
+    // how many cores run them
+    int shardCount = Math.max(1, Math.min(TrainOptions.SHARDS, batch / 2)); // at least two flies per shard
+    for (int s = 0; s < shardCount; s++) {
+      int size = batch / shardCount + (s < batch % shardCount ? 1 : 0);
       shards.add(new Shard(spec, task, wiring, numerics, options.world(), kernels, size));
     }
+    int threads = Math.min(options.threads(), shardCount);
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "dmn-shard");
       t.setDaemon(true);
@@ -80,8 +85,13 @@ public final class Trainer implements AutoCloseable {
     this.schedule = new LearningRateSchedule(training.schedule(), training.learningRate(), episodes);
     this.store = store;
     this.heldOut = StartPositions.heldOut(task, options.heldOut(), training.seed());
-    if (!options.rateTargets().isEmpty()) {
-      calibration = RateCalibration.calibrate(master(), spec, options.world(), options.rateTargets(), training.seed());
+    int chunk = shards.stream().mapToInt(sh -> sh.batch).sum();
+    int blanks = (int) Math.round(options.heldOut() * task.blankTrials() / chunk) * chunk;
+    this.heldOutBlank = task.blankTrials() > 0 ? StartPositions.heldOutBlank(task, Math.max(chunk, blanks), training.seed())
+        : null;
+    Map<String, Double> targets = options.rateTargetsFor(spec);
+    if (!targets.isEmpty()) {
+      calibration = RateCalibration.calibrate(master(), spec, options.world(), targets, training.seed());
       listener.message("rate calibration: " + RateCalibration.describe(calibration));
       synchronise();
     }
@@ -292,7 +302,7 @@ public final class Trainer implements AutoCloseable {
     final int n = chunks;
     measures.replaceAll((k, v) -> v / n);
     Trajectory all = Evaluation.concat(parts);
-    return new Evaluation(all, TrajectoryMetrics.of(all, options.world().successRadius()), measures);
+    return new Evaluation(all, TrajectoryMetrics.of(all, task.successRadius().si()), measures);
   }
 
   /** What the first shard recorded in its last forward pass (for rasters). */
@@ -300,20 +310,31 @@ public final class Trainer implements AutoCloseable {
     return shards.get(0).kernel.activity();
   }
 
+  /** The plume as the last evaluated flies met it, {@code [ny][nx]} over the arena (for pictures). */
+  public double[][] plumePicture(int nx, int ny) {
+    return shards.get(0).world.plumePicture(nx, ny);
+  }
+
   public StartPositions heldOutStarts() {
     return heldOut;
+  }
+
+  /** Held-out blank trials (clean air), or {@code null} when the task has none. */
+  public StartPositions heldOutBlankStarts() {
+    return heldOutBlank;
   }
 
   public TrainingState state() {
     return state;
   }
 
+  /** Success of the episode's flies with odour (blank trials have no source to reach). */
   private double batchSuccess() {
-    double sum = 0;
+    List<Trajectory> parts = new ArrayList<>();
     for (Shard s : shards) {
-      sum += TrajectoryMetrics.of(s.world.trajectory(), options.world().successRadius()).success() * s.batch;
+      parts.add(s.world.trajectory());
     }
-    return sum / totalBatch();
+    return TrajectoryMetrics.of(Evaluation.concat(parts), task.successRadius().si()).success();
   }
 
   private StartPositions curriculum(StartPositions starts, int e) {
@@ -329,7 +350,7 @@ public final class Trainer implements AutoCloseable {
       x[b] = sx + (x[b] - sx) * f;
       y[b] = sy + (y[b] - sy) * f;
     }
-    return new StartPositions(x, y, starts.heading());
+    return new StartPositions(x, y, starts.heading(), starts.blank());
   }
 
   private int totalBatch() {

@@ -8,7 +8,7 @@ package org.neuromechfly.dmn.engine.world;
  * absolute concentration (the prototype's step from ~5 % to 20–25 % success).
  */
 final class Antennae {
-  private final Plume plume;
+  private final OdourField plume;
   private final int cells;
   private final int batch;
   private final double gain;
@@ -21,10 +21,18 @@ final class Antennae {
   private final double[][] cRight;
   private final double[][] phiLeft;
   private final double[][] phiRight;
+  // per [b][t]: ∂c/∂x, ∂c/∂y at each antenna (the field is not the fly's doing: kept, not recomputed)
+  private final double[][] gxLeft;
+  private final double[][] gyLeft;
+  private final double[][] gxRight;
+  private final double[][] gyRight;
+  private final double[] scratch = new double[2];
+  /** Flies of the current episode that walk in clean air (blank trials). */
+  private boolean[] blank;
   private final double[] adaptation;
   private final double[] gradAdaptation;
 
-  Antennae(Plume plume, WorldSettings s, int cells, int batch, int steps, double dt) {
+  Antennae(OdourField plume, WorldSettings s, int cells, int batch, int steps, double dt) {
     if (cells < 2) {
       throw new IllegalArgumentException("the sensory population needs at least 2 cells (left, right)");
     }
@@ -40,15 +48,20 @@ final class Antennae {
     cRight = new double[batch][steps];
     phiLeft = new double[batch][steps];
     phiRight = new double[batch][steps];
+    gxLeft = new double[batch][steps];
+    gyLeft = new double[batch][steps];
+    gxRight = new double[batch][steps];
+    gyRight = new double[batch][steps];
     adaptation = new double[batch];
     gradAdaptation = new double[batch];
   }
 
   /** Starts adapted to the odour at the start pose, so the first step carries no onset transient. */
-  void begin(double[] x, double[] y, double[] h) {
+  void begin(double[] x, double[] y, double[] h, boolean[] cleanAir) {
+    this.blank = cleanAir;
     for (int b = 0; b < batch; b++) {
-      double l = response(plume.concentration(b, 0, leftX(x[b], h[b]), leftY(y[b], h[b])));
-      double r = response(plume.concentration(b, 0, rightX(x[b], h[b]), rightY(y[b], h[b])));
+      double l = blank[b] ? 0 : response(plume.concentration(b, leftX(x[b], h[b]), leftY(y[b], h[b]), null));
+      double r = blank[b] ? 0 : response(plume.concentration(b, rightX(x[b], h[b]), rightY(y[b], h[b]), null));
       adaptation[b] = (l + r) / 2;
       gradAdaptation[b] = 0;
     }
@@ -58,8 +71,21 @@ final class Antennae {
   void sense(int t, double[] x, double[] y, double[] h, double[] input) {
     int half = cells / 2;
     for (int b = 0; b < batch; b++) {
-      double cl = plume.concentration(b, t, leftX(x[b], h[b]), leftY(y[b], h[b]));
-      double cr = plume.concentration(b, t, rightX(x[b], h[b]), rightY(y[b], h[b]));
+      double cl = 0;
+      double cr = 0;
+      if (!blank[b]) {
+        cl = plume.concentration(b, leftX(x[b], h[b]), leftY(y[b], h[b]), scratch);
+        gxLeft[b][t] = scratch[0];
+        gyLeft[b][t] = scratch[1];
+        cr = plume.concentration(b, rightX(x[b], h[b]), rightY(y[b], h[b]), scratch);
+        gxRight[b][t] = scratch[0];
+        gyRight[b][t] = scratch[1];
+      } else {
+        gxLeft[b][t] = 0;
+        gyLeft[b][t] = 0;
+        gxRight[b][t] = 0;
+        gyRight[b][t] = 0;
+      }
       double pl = response(cl);
       double pr = response(cr);
       cLeft[b][t] = cl;
@@ -101,14 +127,10 @@ final class Antennae {
       double gpr = gain * sr + (1 - keep) * ga / 2;
       double gcl = gpl / (c0 + cLeft[b][t]);
       double gcr = gpr / (c0 + cRight[b][t]);
-      double lx = leftX(x[b], h[b]);
-      double ly = leftY(y[b], h[b]);
-      double rx = rightX(x[b], h[b]);
-      double ry = rightY(y[b], h[b]);
-      double glx = gcl * plume.dx(cLeft[b][t], lx);
-      double gly = gcl * plume.dy(cLeft[b][t], ly);
-      double grx = gcr * plume.dx(cRight[b][t], rx);
-      double gry = gcr * plume.dy(cRight[b][t], ry);
+      double glx = gcl * gxLeft[b][t];
+      double gly = gcl * gyLeft[b][t];
+      double grx = gcr * gxRight[b][t];
+      double gry = gcr * gyRight[b][t];
       gx[b] += glx + grx;
       gy[b] += gly + gry;
       double sin = Math.sin(h[b]);
@@ -124,6 +146,11 @@ final class Antennae {
   /** Left-minus-right log response of batch element b at step t (for plots and diagnostics). */
   double contrast(int b, int t) {
     return phiLeft[b][t] - phiRight[b][t];
+  }
+
+  /** The larger of the two antennae's concentrations for fly b at step t (what the fly met). */
+  double odour(int b, int t) {
+    return Math.max(cLeft[b][t], cRight[b][t]);
   }
 
   private double response(double c) {

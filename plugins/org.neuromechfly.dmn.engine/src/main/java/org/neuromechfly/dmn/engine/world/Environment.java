@@ -1,10 +1,12 @@
 package org.neuromechfly.dmn.engine.world;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * A world the network is trained in, closed-loop: each step the world writes the sensory
- * population's input current, the network steps, and the world reads the motor population's output.
+ * A world the network is trained in, closed-loop: each step the world writes the input current of its
+ * sensory populations (odour, wind, …), the network steps, and the world reads the motor
+ * population's output.
  * The backward pass runs the same loop in reverse. Implementations own their task losses and decide
  * how far gradients flow through them (e.g. {@link org.neuromechfly.dmn.model.GradientPath}).
  *
@@ -35,8 +37,8 @@ public interface Environment {
     return 1;
   }
 
-  /** Name of the population that receives the world's input. */
-  String sensoryPopulation();
+  /** Names of the populations that receive the world's input, in the order {@link #sense} fills them. */
+  List<String> sensoryPopulations();
 
   /** Name of the population the world reads. */
   String motorPopulation();
@@ -44,8 +46,11 @@ public interface Environment {
   /** Puts every batch element at its start. */
   void begin();
 
-  /** Writes (overwrites) the sensory input current for step t, {@code [B][N_sensory]}. */
-  void sense(int t, double[] input);
+  /**
+   * Writes (overwrites) the input current of every sensory population for step t: {@code inputs[i]} is
+   * {@code [B][N_i]} of population {@code sensoryPopulations().get(i)}.
+   */
+  void sense(int t, double[][] inputs);
 
   /** Reads the motor population's output of step t, {@code [B][N_motor]}. */
   void act(int t, double[] motorOutput);
@@ -60,6 +65,9 @@ public interface Environment {
   /** Writes (overwrites) d loss / d motor output at step t; called for t = T−1 down to 0. */
   void motorGradient(int t, double[] gradient);
 
-  /** Receives d loss / d sensory input at step t, right after the network's backward step t. */
-  void sensoryGradient(int t, double[] gradient);
+  /**
+   * Receives d loss / d sensory input at step t, right after the network's backward step t, in the
+   * layout of {@link #sense}.
+   */
+  void sensoryGradient(int t, double[][] gradients);
 }

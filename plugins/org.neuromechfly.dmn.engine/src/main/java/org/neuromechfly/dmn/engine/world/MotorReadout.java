@@ -6,8 +6,8 @@ import org.neuromechfly.dmn.model.NavigationTask;
  * From descending-neuron output to walking commands. Each DN's output is low-pass filtered into a
  * rate (spikes per step); forward speed = v_max·(floor + (1 − floor)·tanh(k_f·mean forward rate)),
  * turning = ω_max·tanh(k_t·(mean rate of the turn slice's first half − its second half)), positive
- * to the left. The floor keeps the fly walking: a prototype that let the network choose speed freely
- * learned to stop.
+ * to the left. The floor is the task's stated {@code speed floor} (0 by default: the forward DNs do
+ * all the walking, and the fly can stop).
  */
 final class MotorReadout {
   private final int cells;
@@ -49,9 +49,9 @@ final class MotorReadout {
     rightLast = tl;
     keep = Math.exp(-task.dt().si() / s.rateTau());
     vMax = task.maxSpeed().si();
-    floor = s.speedFloor();
+    floor = task.speedFloor();
     kf = s.forwardGain();
-    wMax = s.maxTurnRate();
+    wMax = task.maxTurnRate().si();
     kt = s.turnGain();
     rate = new double[batch * cells];
     gradRate = new double[batch * cells];

@@ -1,20 +1,25 @@
 package org.neuromechfly.dmn.engine.world;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.GradientPath;
 import org.neuromechfly.dmn.model.NavigationTask;
+import org.neuromechfly.dmn.model.OdourPlume;
+import org.neuromechfly.dmn.model.PlumeModel;
 import org.neuromechfly.dmn.model.Population;
 
 /**
  * Differentiable closed-loop odour navigation in a rectangular arena: bilateral antennae in a plume
- * feed adapting ORN input, DN output drives speed and turning after a sensorimotor delay, and the
- * losses it is given ({@link PathLoss}) are computed on the path. How far gradients flow back through the
- * world is the task's {@link GradientPath}: {@code MOTOR_ONLY} (default, the one that learns) stops at
- * the sensing path; {@code FULL} also differentiates position → odour → ORN input; {@code TRUNCATED}
- * keeps the sensing path only within the current chunk of {@code motorDelay} steps.
+ * (a Gaussian, or puffs carried by the wind) feed adapting ORN input, the wind feeds a wind-sensing
+ * population when the task names one, DN output drives speed and turning after a sensorimotor delay,
+ * and the losses the world is given ({@link PathLoss}) are computed on the path. How far gradients
+ * flow back through the world is the task's {@link GradientPath}: {@code MOTOR_ONLY} (default, the one
+ * that learns) stops at the sensing path; {@code FULL} also differentiates position → odour → ORN input
+ * and heading → wind input; {@code TRUNCATED} keeps the sensing path only within the current chunk of
+ * {@code motorDelay} steps.
  */
 public final class OdourWorld implements Environment {
   private final NavigationTask task;
@@ -27,14 +32,17 @@ public final class OdourWorld implements Environment {
   private final GradientPath path;
   /** Truncated BPTT window in steps, 0 for none (the training block's {@code bptt window}). */
   private final int window;
-  private final String sensory;
-  private final Plume plume;
+  private final List<String> sensory = new ArrayList<>();
+  private final OdourField plume;
   private final Antennae antennae;
+  /** {@code null} when nothing senses the wind. */
+  private final WindSensors windSensors;
   private final MotorReadout readout;
   private final List<PathLoss> losses;
   private final double[][] x;
   private final double[][] y;
   private final double[][] h;
+  private final double[][] odour;
   private final boolean[][] clampedX;
   private final boolean[][] clampedY;
   private final double[] curX;
@@ -63,16 +71,23 @@ public final class OdourWorld implements Environment {
     this.height = task.arenaHeight().si();
     this.path = task.gradientPath();
     this.window = Math.max(0, spec.training().bpttWindow());
-    this.sensory = settings.sensoryPopulation() != null ? settings.sensoryPopulation() : sensoryOf(spec);
-    int sensoryCells = spec.population(sensory).map(Population::count).orElseThrow();
-    int motorCells = spec.population(task.forward().population()).map(Population::count).orElseThrow();
-    this.plume = new Plume(task, settings);
-    this.antennae = new Antennae(plume, settings, sensoryCells, batch, steps, dt);
-    this.readout = new MotorReadout(task, settings, motorCells, batch, steps);
+    String odourCells = task.odourSensors() != null ? task.odourSensors() : sensoryOf(spec);
+    sensory.add(odourCells);
+    this.plume = field(task, settings);
+    this.antennae = new Antennae(plume, settings, cells(spec, odourCells), batch, steps, dt);
+    if (task.windSensors() != null && task.wind() != null) {
+      sensory.add(task.windSensors());
+      this.windSensors = new WindSensors(cells(spec, task.windSensors()), batch, settings.windGain(),
+          task.wind().speed().si(), task.wind().from().si());
+    } else {
+      this.windSensors = null;
+    }
+    this.readout = new MotorReadout(task, settings, cells(spec, task.forward().population()), batch, steps);
     this.losses = List.copyOf(losses);
     x = new double[batch][steps];
     y = new double[batch][steps];
     h = new double[batch][steps];
+    odour = new double[batch][steps];
     clampedX = new boolean[batch][steps];
     clampedY = new boolean[batch][steps];
     curX = new double[batch];
@@ -83,8 +98,32 @@ public final class OdourWorld implements Environment {
     lossGradient = new PathGradient(batch, steps);
   }
 
+  private static OdourField field(NavigationTask task, WorldSettings settings) {
+    OdourPlume p = task.plume();
+    double sx = task.source().x().si();
+    double sy = task.source().y().si();
+    if (p.model() == PlumeModel.PUFFS) {
+      if (task.wind() == null) {
+        throw new IllegalArgumentException("a plume of puffs needs a wind to carry them from the source");
+      }
+      return new PuffField(sx, sy, task.wind().speed().si(), task.wind().from().si(), p.rate().si(), p.sigma().si(),
+          p.spread().si(), p.meander().si(), task.arenaWidth().si(), task.arenaHeight().si(), task.dt().si());
+    }
+    return new GaussianField(sx, sy, p.sigma().si(), p.model() == PlumeModel.TURBULENT, settings.turbulenceStd(),
+        settings.turbulenceTau(), task.dt().si());
+  }
+
+  private static int cells(CircuitSpec spec, String population) {
+    return spec.population(population).map(Population::count)
+        .orElseThrow(() -> new IllegalArgumentException("the task names population " + population
+            + ", which the circuit does not declare"));
+  }
+
   /** The population of cell type ORN, else the first population no projection drives. */
   public static String sensoryOf(CircuitSpec spec) {
+    if (spec.task() instanceof NavigationTask t && t.odourSensors() != null) {
+      return t.odourSensors();
+    }
     return spec.populations().stream()
         .filter(p -> p.cellType().equalsIgnoreCase("ORN"))
         .findFirst()
@@ -95,7 +134,7 @@ public final class OdourWorld implements Environment {
         .orElseThrow(() -> new IllegalArgumentException("circuit " + spec.name() + " has no sensory population"));
   }
 
-  /** Sets the starts (and turbulence seed) of the next episode; {@code starts.size()} must be the batch. */
+  /** Sets the starts (and plume seed) of the next episode; {@code starts.size()} must be the batch. */
   public void setStarts(StartPositions starts, long noiseSeed) {
     if (starts.size() != batch) {
       throw new IllegalArgumentException(starts.size() + " starts for a batch of " + batch);
@@ -128,9 +167,10 @@ public final class OdourWorld implements Environment {
     return (int) Math.round(task.motorDelay().si() / task.dt().si()) + 1;
   }
 
+  /** The odour-sensing population first, then the wind-sensing one when the fly senses the wind. */
   @Override
-  public String sensoryPopulation() {
-    return sensory;
+  public List<String> sensoryPopulations() {
+    return List.copyOf(sensory);
   }
 
   @Override
@@ -147,16 +187,23 @@ public final class OdourWorld implements Environment {
     System.arraycopy(starts.y(), 0, curY, 0, batch);
     System.arraycopy(starts.heading(), 0, curH, 0, batch);
     plume.begin(batch, steps, noiseSeed);
-    antennae.begin(curX, curY, curH);
+    antennae.begin(curX, curY, curH, starts.blank());
     readout.begin();
     moved = -1;
     commanded = 0;
   }
 
   @Override
-  public void sense(int t, double[] input) {
+  public void sense(int t, double[][] inputs) {
     moveThrough(t - 1);
-    antennae.sense(t, curX, curY, curH, input);
+    plume.advance(t);
+    antennae.sense(t, curX, curY, curH, inputs[0]);
+    for (int b = 0; b < batch; b++) {
+      odour[b][t] = antennae.odour(b, t);
+    }
+    if (windSensors != null) {
+      windSensors.sense(curH, inputs[1]);
+    }
   }
 
   @Override
@@ -209,10 +256,10 @@ public final class OdourWorld implements Environment {
   public Map<String, Double> endForward() {
     lossGradient.clear();
     Map<String, Double> out = new LinkedHashMap<>();
-    Trajectory path = new Trajectory(x, y, readout.speed, readout.turn, starts.x(), starts.y(),
-        task.source().x().si(), task.source().y().si(), dt);
+    Trajectory live = path(x, y, h, readout.speed, readout.turn, odour, starts.x(), starts.y(), starts.heading(),
+        starts.blank());
     for (PathLoss loss : losses) {
-      out.put(loss.name(), loss.evaluate(path, lossGradient));
+      out.put(loss.name(), loss.evaluate(live, lossGradient));
     }
     return out;
   }
@@ -256,7 +303,7 @@ public final class OdourWorld implements Environment {
   }
 
   @Override
-  public void sensoryGradient(int t, double[] gradient) {
+  public void sensoryGradient(int t, double[][] gradients) {
     if (path == GradientPath.MOTOR_ONLY || t == 0) {
       return; // the pose before step 0 is the start: a constant
     }
@@ -275,14 +322,31 @@ public final class OdourWorld implements Environment {
       py[b] = y[b][t - 1];
       ph[b] = h[b][t - 1];
     }
-    antennae.backward(t, gradient, px, py, ph, gx, gy, gh);
+    antennae.backward(t, gradients[0], px, py, ph, gx, gy, gh);
+    if (windSensors != null) {
+      windSensors.backward(gradients[1], ph, gh);
+    }
     sensingPath.add(t - 1, gx, gy, gh);
   }
 
-  /** The positions of the last episode (copies). */
+  /** Where the flies of the last episode went, what they were commanded and what they smelt (copies). */
   public Trajectory trajectory() {
-    return new Trajectory(copy(x), copy(y), copy(readout.speed), copy(readout.turn),
-        starts.x().clone(), starts.y().clone(), task.source().x().si(), task.source().y().si(), dt);
+    return path(copy(x), copy(y), copy(h), copy(readout.speed), copy(readout.turn), copy(odour), starts.x().clone(),
+        starts.y().clone(), starts.heading().clone(), starts.blank().clone());
+  }
+
+  private Trajectory path(double[][] px, double[][] py, double[][] ph, double[][] speed, double[][] turn,
+      double[][] smelt, double[] sx, double[] sy, double[] sh, boolean[] blank) {
+    return new Trajectory(px, py, ph, speed, turn, smelt, sx, sy, sh, blank, task.source().x().si(), task.source().y().si(),
+        dt, task.wind() == null ? 0 : task.wind().speed().si(), task.wind() == null ? 0 : task.wind().from().si());
+  }
+
+  /**
+   * The plume as the flies met it, for pictures: concentration averaged over the last episode for fly
+   * 0 on a grid of {@code nx × ny} cells over the arena ({@code [ny][nx]}).
+   */
+  public double[][] plumePicture(int nx, int ny) {
+    return plume.picture(width, height, nx, ny, steps, 60);
   }
 
   public NavigationTask task() {
@@ -296,5 +360,4 @@ public final class OdourWorld implements Environment {
     }
     return c;
   }
-
 }

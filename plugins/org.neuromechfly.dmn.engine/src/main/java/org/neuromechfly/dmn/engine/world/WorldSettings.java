@@ -1,13 +1,12 @@
 package org.neuromechfly.dmn.engine.world;
 
 /**
- * The odour world's choices that the IR's {@code NavigationTask} leaves open, with defaults that made
- * navigation learnable in the PyTorch prototype (NAVIGATION_NOTES.md). Lengths in metres, times in
- * seconds.
+ * How the odour world turns stimuli into input currents and spikes into walking, where the task (the
+ * language) says nothing: the transduction constants of the sensors and the motor readout, and the
+ * shape of the navigation loss. Their defaults made navigation learnable in the PyTorch prototype
+ * (NAVIGATION_NOTES.md) and are documented in the engine README. Lengths in metres, times in seconds.
  *
- * @param sensoryPopulation population receiving the ORN input, or {@code null} for the population of
- *     cell type ORN (else the first population without inputs)
- * @param ornGain gain g of the adapting input g·(φ − a)
+ * @param ornGain gain g of the adapting odour input g·(φ − a)
  * @param halfSaturation c0 in φ = log(1 + c/c0), concentration relative to the source peak
  * @param adaptationTau time constant of the running average a. 10 ms by default: the common-mode
  *     signal of walking through the plume grows as speed × τ, and with the prototype's 300 ms it was
@@ -15,8 +14,7 @@ package org.neuromechfly.dmn.engine.world;
  *     together and the contrast was lost; at 10 ms the two are comparable
  * @param antennaLateral lateral offset of each antenna from the body axis
  * @param antennaForward forward offset of the antennae
- * @param maxTurnRate ω_max, rad/s
- * @param speedFloor fraction of v_max the fly always walks at (the network modulates above it)
+ * @param windGain input of a wind-sensing cell to wind from its preferred direction at saturating speed
  * @param forwardGain k_f in v = v_max·(floor + (1 − floor)·tanh(k_f·rate))
  * @param turnGain k_t in ω = ω_max·tanh(k_t·(rate_left − rate_right))
  * @param rateTau time constant of the DN rate filter
@@ -25,17 +23,14 @@ package org.neuromechfly.dmn.engine.world;
  * @param finalDistance weight of the distance at the end of the episode
  * @param turbulenceStd standard deviation of log-concentration fluctuations (turbulent plume)
  * @param turbulenceTau correlation time of the fluctuations
- * @param successRadius closest approach that counts as success
  */
 public record WorldSettings(
-    String sensoryPopulation,
     double ornGain,
     double halfSaturation,
     double adaptationTau,
     double antennaLateral,
     double antennaForward,
-    double maxTurnRate,
-    double speedFloor,
+    double windGain,
     double forwardGain,
     double turnGain,
     double rateTau,
@@ -43,13 +38,10 @@ public record WorldSettings(
     double awayPenalty,
     double finalDistance,
     double turbulenceStd,
-    double turbulenceTau,
-    double successRadius) {
+    double turbulenceTau) {
 
   public static WorldSettings defaults() {
-    return new WorldSettings(
-        null, 10.0, 1e-4, 0.01, 1.5e-3, 1.0e-3, 8.0, 0.8, 20.0, 20.0, 0.01, 0.5, 0.1, 0.0, 0.5, 0.1,
-        0.015);
+    return new WorldSettings(10.0, 1e-4, 0.01, 1.5e-3, 1.0e-3, 2.0, 20.0, 20.0, 0.01, 0.5, 0.1, 0.0, 0.5, 0.1);
   }
 
   /** A builder starting from these settings. */
@@ -59,14 +51,12 @@ public record WorldSettings(
 
   /** Changes some settings of a {@link WorldSettings}. */
   public static final class Builder {
-    private String sensoryPopulation;
     private double ornGain;
     private double halfSaturation;
     private double adaptationTau;
     private double antennaLateral;
     private double antennaForward;
-    private double maxTurnRate;
-    private double speedFloor;
+    private double windGain;
     private double forwardGain;
     private double turnGain;
     private double rateTau;
@@ -75,17 +65,14 @@ public record WorldSettings(
     private double finalDistance;
     private double turbulenceStd;
     private double turbulenceTau;
-    private double successRadius;
 
     private Builder(WorldSettings s) {
-      sensoryPopulation = s.sensoryPopulation;
       ornGain = s.ornGain;
       halfSaturation = s.halfSaturation;
       adaptationTau = s.adaptationTau;
       antennaLateral = s.antennaLateral;
       antennaForward = s.antennaForward;
-      maxTurnRate = s.maxTurnRate;
-      speedFloor = s.speedFloor;
+      windGain = s.windGain;
       forwardGain = s.forwardGain;
       turnGain = s.turnGain;
       rateTau = s.rateTau;
@@ -94,12 +81,6 @@ public record WorldSettings(
       finalDistance = s.finalDistance;
       turbulenceStd = s.turbulenceStd;
       turbulenceTau = s.turbulenceTau;
-      successRadius = s.successRadius;
-    }
-
-    public Builder sensoryPopulation(String value) {
-      sensoryPopulation = value;
-      return this;
     }
 
     public Builder ornGain(double value) {
@@ -127,13 +108,8 @@ public record WorldSettings(
       return this;
     }
 
-    public Builder maxTurnRate(double value) {
-      maxTurnRate = value;
-      return this;
-    }
-
-    public Builder speedFloor(double value) {
-      speedFloor = value;
+    public Builder windGain(double value) {
+      windGain = value;
       return this;
     }
 
@@ -177,15 +153,9 @@ public record WorldSettings(
       return this;
     }
 
-    public Builder successRadius(double value) {
-      successRadius = value;
-      return this;
-    }
-
     public WorldSettings build() {
-      return new WorldSettings(sensoryPopulation, ornGain, halfSaturation, adaptationTau, antennaLateral,
-          antennaForward, maxTurnRate, speedFloor, forwardGain, turnGain, rateTau, goalBonus, awayPenalty,
-          finalDistance, turbulenceStd, turbulenceTau, successRadius);
+      return new WorldSettings(ornGain, halfSaturation, adaptationTau, antennaLateral, antennaForward, windGain,
+          forwardGain, turnGain, rateTau, goalBonus, awayPenalty, finalDistance, turbulenceStd, turbulenceTau);
     }
   }
 }

@@ -11,7 +11,7 @@ import org.neuromechfly.dmn.engine.world.Environment;
  */
 final class ReplayedSensing implements Environment {
   private final Environment world;
-  private final List<double[]> recorded = new ArrayList<>();
+  private final List<double[][]> recorded = new ArrayList<>();
   private boolean replay;
 
   ReplayedSensing(Environment world) {
@@ -29,8 +29,8 @@ final class ReplayedSensing implements Environment {
   }
 
   @Override
-  public String sensoryPopulation() {
-    return world.sensoryPopulation();
+  public List<String> sensoryPopulations() {
+    return world.sensoryPopulations();
   }
 
   @Override
@@ -44,12 +44,18 @@ final class ReplayedSensing implements Environment {
   }
 
   @Override
-  public void sense(int t, double[] input) {
-    world.sense(t, input);
+  public void sense(int t, double[][] inputs) {
+    world.sense(t, inputs);
     if (replay) {
-      System.arraycopy(recorded.get(t), 0, input, 0, input.length);
+      for (int i = 0; i < inputs.length; i++) {
+        System.arraycopy(recorded.get(t)[i], 0, inputs[i], 0, inputs[i].length);
+      }
     } else {
-      recorded.add(input.clone());
+      double[][] copy = new double[inputs.length][];
+      for (int i = 0; i < inputs.length; i++) {
+        copy[i] = inputs[i].clone();
+      }
+      recorded.add(copy);
     }
   }
 
@@ -70,7 +76,7 @@ final class ReplayedSensing implements Environment {
   }
 
   @Override
-  public void sensoryGradient(int t, double[] gradient) {
-    world.sensoryGradient(t, gradient);
+  public void sensoryGradient(int t, double[][] gradients) {
+    world.sensoryGradient(t, gradients);
   }
 }

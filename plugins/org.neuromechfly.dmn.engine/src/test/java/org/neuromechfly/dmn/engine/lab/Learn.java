@@ -42,7 +42,7 @@ public final class Learn {
       ws = ws.toBuilder().adaptationTau(Double.parseDouble(o.get("adapt"))).build();
     }
     if (o.containsKey("turnGain")) {
-      ws = ws.toBuilder().forwardGain(ws.forwardGain()).turnGain(Double.parseDouble(o.get("turnGain"))).maxTurnRate(ws.maxTurnRate()).build();
+      ws = ws.toBuilder().turnGain(Double.parseDouble(o.get("turnGain"))).build();
     }
     if (o.containsKey("loss")) {
       String[] l = o.get("loss").split(",");

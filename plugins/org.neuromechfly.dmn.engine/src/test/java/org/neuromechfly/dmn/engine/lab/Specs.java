@@ -17,9 +17,7 @@ final class Specs {
     NavigationTask f = (NavigationTask) s.task();
     Quantity vmax = o.containsKey("vmax") ? Quantity.of(Double.parseDouble(o.get("vmax")), Unit.MILLIMETRE_PER_SECOND)
         : f.maxSpeed();
-    NavigationTask task = new NavigationTask(f.arenaWidth(), f.arenaHeight(), f.source(), f.plume(), f.plumeSigma(),
-        f.startCentre(), f.startRadius(), steps, f.dt(), f.motorDelay(), f.forward(), f.turn(), vmax,
-        f.gradientPath());
+    NavigationTask task = f.toBuilder().steps(steps).maxSpeed(vmax).build();
     TrainingSpec t = s.training();
     TrainingSpec n = new TrainingSpec(t.optimizer(), lr, t.schedule(), episodes, t.batch(), t.clip(), seed,
         Integer.parseInt(o.getOrDefault("every", "" + t.checkpointEvery())), t.bpttWindow(), t.engine(),

@@ -26,17 +26,21 @@ public final class SteeringRule {
     NavigationTask task = (NavigationTask) spec.task();
     OdourWorld world = new OdourWorld(spec, task, ws, count, PathLosses.of(spec, task, ws));
     world.setStarts(StartPositions.heldOut(task, count, seed), 1);
-    int orn = spec.population(world.sensoryPopulation()).orElseThrow().count();
+    int orn = spec.population(world.sensoryPopulations().get(0)).orElseThrow().count();
     int dn = spec.population(world.motorPopulation()).orElseThrow().count();
     int tf = task.turn().first();
     int tl = task.turn().last();
     int half = (tl - tf + 1) / 2;
-    double[] in = new double[count * orn];
+    double[][] inputs = new double[world.sensoryPopulations().size()][];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = new double[count * spec.population(world.sensoryPopulations().get(i)).orElseThrow().count()];
+    }
+    double[] in = inputs[0];
     double[] out = new double[count * dn];
     double[][] hist = new double[task.steps()][count];
     world.begin();
     for (int t = 0; t < task.steps(); t++) {
-      world.sense(t, in);
+      world.sense(t, inputs);
       for (int b = 0; b < count; b++) {
         hist[t][b] = (in[b * orn] - in[b * orn + orn - 1]) / ws.ornGain();
         double dphi = t - lag >= 0 ? hist[t - lag][b] : 0;
@@ -56,7 +60,7 @@ public final class SteeringRule {
       }
       world.act(t, out);
     }
-    return TrajectoryMetrics.of(world.trajectory(), ws.successRadius()).success();
+    return TrajectoryMetrics.of(world.trajectory(), task.successRadius().si()).success();
   }
 
   public static void main(String[] args) {

@@ -251,8 +251,7 @@ class ChunkedSameDiffKernelTest {
     /** A world with the given gradient path, fixed starts. */
     OdourWorld world(GradientPath path, WorldSettings ws) {
       NavigationTask t = (NavigationTask) spec.task();
-      NavigationTask task = new NavigationTask(t.arenaWidth(), t.arenaHeight(), t.source(), t.plume(), t.plumeSigma(),
-          t.startCentre(), t.startRadius(), t.steps(), t.dt(), t.motorDelay(), t.forward(), t.turn(), t.maxSpeed(), path);
+      NavigationTask task = t.toBuilder().gradientPath(path).build();
       OdourWorld world = new OdourWorld(spec, task, ws, B, PathLosses.of(spec, task, ws));
       world.setStarts(StartPositions.draw(task, B, 3), 11);
       return world;
@@ -273,9 +272,7 @@ class ChunkedSameDiffKernelTest {
 
   static CircuitSpec withSteps(CircuitSpec s, int steps) {
     NavigationTask f = (NavigationTask) s.task();
-    NavigationTask task = new NavigationTask(f.arenaWidth(), f.arenaHeight(), f.source(), f.plume(), f.plumeSigma(),
-        f.startCentre(), f.startRadius(), steps, f.dt(), f.motorDelay(), f.forward(), f.turn(), f.maxSpeed(),
-        f.gradientPath());
+    NavigationTask task = f.toBuilder().steps(steps).build();
     return new CircuitSpec(s.name(), s.referenceData(), s.connectomes(), s.populations(), s.projections(), task,
         s.losses(), s.training(), s.exports());
   }

@@ -41,9 +41,7 @@ class SameDiffTrainingTest {
   static CircuitSpec spec() {
     CircuitSpec s = TinyCircuit.spec(12, GradientPath.MOTOR_ONLY);
     NavigationTask f = (NavigationTask) s.task();
-    NavigationTask task = new NavigationTask(f.arenaWidth(), f.arenaHeight(), f.source(), f.plume(), f.plumeSigma(),
-        f.startCentre(), f.startRadius(), f.steps(), f.dt(), TinyCircuit.ms(1), f.forward(), f.turn(), f.maxSpeed(),
-        f.gradientPath());
+    NavigationTask task = f.toBuilder().motorDelay(TinyCircuit.ms(1)).build();
     TrainingSpec t = new TrainingSpec(Optimizer.ADAM, 1e-2, Schedule.constant(), 2, 2, 5.0, 42, 1, 0,
         ExecutionEngine.FUSED, SurrogateKind.FAST_SIGMOID, 5.0);
     return new CircuitSpec(s.name(), null, s.connectomes(), s.populations(), s.projections(), task, s.losses(), t, null);

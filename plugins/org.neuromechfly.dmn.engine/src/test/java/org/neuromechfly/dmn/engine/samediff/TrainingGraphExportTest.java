@@ -57,7 +57,7 @@ class TrainingGraphExportTest {
     BpttKernel kernel = new BpttKernel(net, K, B);
     kernel.forward(new Drive(drive), ActivityObjective.NONE);
 
-    ChunkGraph graph = new ChunkGraph(net, K, B, sensory, true);
+    ChunkGraph graph = new ChunkGraph(net, K, B, true);
     File file = dir.resolve("training-graph.fb").toFile();
     graph.sameDiff().save(file, false);
     SameDiff loaded = SameDiff.load(file, false);
@@ -66,7 +66,14 @@ class TrainingGraphExportTest {
 
     ChunkState rest = graph.rest();
     Map<String, INDArray> feed = new HashMap<>();
-    feed.put(ChunkGraph.DRIVE, Nd4j.createFromArray(drive).reshape(K, B, nIn).castTo(DataType.DOUBLE));
+    int cells = graph.cells();
+    double[] wide = new double[K * B * cells];
+    for (int t = 0; t < K; t++) {
+      for (int b = 0; b < B; b++) {
+        System.arraycopy(drive[t], b * nIn, wide, (t * B + b) * cells + graph.offset(sensory), nIn);
+      }
+    }
+    feed.put(ChunkGraph.DRIVE, Nd4j.createFromArray(wide).reshape(K, B, cells).castTo(DataType.DOUBLE));
     feed.put(ChunkGraph.MEMBRANE_IN, rest.membrane());
     feed.put(ChunkGraph.HISTORY_IN, rest.history());
     feed.put(ChunkGraph.SYNAPTIC_IN, rest.synaptic());
@@ -103,8 +110,8 @@ class TrainingGraphExportTest {
     }
 
     @Override
-    public String sensoryPopulation() {
-      return "ORN";
+    public java.util.List<String> sensoryPopulations() {
+      return java.util.List.of("ORN");
     }
 
     @Override
@@ -116,8 +123,8 @@ class TrainingGraphExportTest {
     public void begin() {}
 
     @Override
-    public void sense(int t, double[] input) {
-      System.arraycopy(drive[t], 0, input, 0, input.length);
+    public void sense(int t, double[][] inputs) {
+      System.arraycopy(drive[t], 0, inputs[0], 0, inputs[0].length);
     }
 
     @Override
@@ -132,6 +139,6 @@ class TrainingGraphExportTest {
     public void motorGradient(int t, double[] gradient) {}
 
     @Override
-    public void sensoryGradient(int t, double[] gradient) {}
+    public void sensoryGradient(int t, double[][] gradients) {}
   }
 }

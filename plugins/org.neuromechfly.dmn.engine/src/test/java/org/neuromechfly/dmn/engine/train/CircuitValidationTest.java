@@ -56,9 +56,7 @@ class CircuitValidationTest {
   @Test
   void reportsATaskSliceOutsideTheDnPopulation() {
     NavigationTask t = (NavigationTask) ok.task();
-    NavigationTask bad = new NavigationTask(t.arenaWidth(), t.arenaHeight(), t.source(), t.plume(), t.plumeSigma(),
-        t.startCentre(), t.startRadius(), t.steps(), t.dt(), t.motorDelay(), t.forward(),
-        new PopulationSlice("DN", 2, 7), t.maxSpeed(), t.gradientPath());
+    NavigationTask bad = t.toBuilder().motor(t.forward(), new PopulationSlice("DN", 2, 7)).build();
     CircuitSpec s = new CircuitSpec(ok.name(), null, ok.connectomes(), ok.populations(), ok.projections(), bad,
         ok.losses(), ok.training(), null);
     assertTrue(problems(s).stream().anyMatch(m -> m.contains("turn slice DN[2..7] lies outside population DN of 4 cells")),

@@ -75,6 +75,7 @@ public final class CircuitDiff {
     fields(changes, a.name(), a.neuron(), b.neuron());
     property(changes, a.name(), "learn", words(a.learned()), words(b.learned()));
     property(changes, a.name(), "shared", words(List.of(a.sharing())), words(List.of(b.sharing())));
+    property(changes, a.name(), "initial rate", text(a.initialRate()), text(b.initialRate()));
   }
 
   private static void projection(List<ModelChange> changes, Projection a, Projection b) {
