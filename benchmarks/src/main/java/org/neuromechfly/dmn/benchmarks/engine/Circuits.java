@@ -12,6 +12,10 @@ import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.NavigationTask;
+import org.neuromechfly.dmn.model.OdourPlume;
+import org.neuromechfly.dmn.model.PlumeModel;
+import org.neuromechfly.dmn.model.Quantity;
+import org.neuromechfly.dmn.model.Unit;
 import org.neuromechfly.dmn.model.TrainingSpec;
 import org.neuromechfly.dmn.model.json.CircuitJson;
 
@@ -25,17 +29,32 @@ final class Circuits {
 
   private Circuits() {}
 
-  /** The example circuit with episodes of {@code steps} steps and batches of {@code batch}. */
+  /**
+   * The example circuit with episodes of {@code steps} steps and batches of {@code batch}, in the world
+   * the PyTorch reference implements: a static Gaussian plume 30 mm wide in still air, a speed floor
+   * of 80 %, no blank trials (the example's own world has wind, puffs and wind sensing; the network is
+   * the same, its wind-sensing cells then get no input).
+   */
   static CircuitSpec example(int steps, int batch) throws IOException {
-    return withSize(CircuitJson.read(Files.readString(BenchmarkMain.repositoryFile(EXAMPLE_IR))), steps, batch);
+    CircuitSpec s = CircuitJson.read(Files.readString(BenchmarkMain.repositoryFile(EXAMPLE_IR)));
+    NavigationTask f = (NavigationTask) s.task();
+    NavigationTask still = f.toBuilder()
+        .plume(new OdourPlume(PlumeModel.GAUSSIAN, Quantity.of(30, Unit.MILLIMETRE), f.plume().rate(),
+            f.plume().spread(), f.plume().meander()))
+        .wind(null)
+        .windSensors(null)
+        .blankTrials(0)
+        .speedFloor(0.8)
+        .build();
+    CircuitSpec world = new CircuitSpec(s.name(), s.referenceData(), s.connectomes(), s.populations(), s.projections(),
+        still, s.losses(), s.training(), s.exports());
+    return withSize(world, steps, batch);
   }
 
   /** The circuit with the episode length and batch changed. */
   static CircuitSpec withSize(CircuitSpec s, int steps, int batch) {
     NavigationTask f = (NavigationTask) s.task();
-    NavigationTask task = new NavigationTask(f.arenaWidth(), f.arenaHeight(), f.source(), f.plume(), f.plumeSigma(),
-        f.startCentre(), f.startRadius(), steps, f.dt(), f.motorDelay(), f.forward(), f.turn(), f.maxSpeed(),
-        f.gradientPath());
+    NavigationTask task = f.toBuilder().steps(steps).build();
     TrainingSpec training = s.training().toBuilder().batch(batch).build();
     return new CircuitSpec(s.name(), s.referenceData(), s.connectomes(), s.populations(), s.projections(), task,
         s.losses(), training, s.exports());

@@ -13,6 +13,7 @@ import org.neuromechfly.dmn.engine.fused.BpttKernel;
 import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.network.NetworkActivity;
 import org.neuromechfly.dmn.engine.train.RateCalibration;
+import org.neuromechfly.dmn.engine.train.TrainOptions;
 import org.neuromechfly.dmn.engine.world.WorldSettings;
 import org.neuromechfly.dmn.model.CircuitSpec;
 
@@ -45,7 +46,7 @@ public final class MemoryScaleBenchmark {
     Network net = Circuits.network(spec, Circuits.wire(spec));
     WorldSettings ws = WorldSettings.defaults();
     Map<String, Double> cal =
-        RateCalibration.calibrate(net, spec, ws, RateCalibration.DEFAULT_TARGETS, spec.training().seed());
+        RateCalibration.calibrate(net, spec, ws, TrainOptions.defaults().rateTargetsFor(spec), spec.training().seed());
     System.out.println("circuit " + spec.name() + ", T=" + steps + ", B=" + batch + ", calibrated " + cal);
     System.out.printf("before the episode: peak RSS %.2f GB, max heap %.2f GB%n", Machine.peakRssBytes() / 1e9,
         Runtime.getRuntime().maxMemory() / 1e9);

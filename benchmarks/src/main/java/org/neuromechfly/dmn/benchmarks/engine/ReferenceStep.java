@@ -109,7 +109,7 @@ final class ReferenceStep {
   }
 
   private double forward(OdourWorld world) {
-    Cells sensory = cells[net.populationIndex(world.sensoryPopulation())];
+    Cells[] sensory = world.sensoryPopulations().stream().map(n -> cells[net.populationIndex(n)]).toArray(Cells[]::new);
     Cells motor = cells[net.populationIndex(world.motorPopulation())];
     world.begin();
     for (Cells c : cells) {
@@ -117,7 +117,10 @@ final class ReferenceStep {
       Arrays.fill(c.synNow, 0);
       Arrays.fill(c.refractoryLeft, 0);
     }
-    double[] external = new double[sensory.size];
+    double[][] external = new double[sensory.length][];
+    for (int i = 0; i < sensory.length; i++) {
+      external[i] = new double[sensory[i].size];
+    }
     for (int t = 0; t < steps; t++) {
       for (Cells c : cells) {
         Arrays.fill(c.input, 0);
@@ -130,8 +133,10 @@ final class ReferenceStep {
         }
       }
       world.sense(t, external);
-      for (int k = 0; k < external.length; k++) {
-        sensory.input[k] += external[k];
+      for (int i = 0; i < sensory.length; i++) {
+        for (int k = 0; k < external[i].length; k++) {
+          sensory[i].input[k] += external[i][k];
+        }
       }
       for (Cells c : cells) {
         LifCells constants = c.population.stepConstants();
@@ -166,7 +171,8 @@ final class ReferenceStep {
   }
 
   private void backward(OdourWorld world) {
-    Cells sensory = cells[net.populationIndex(world.sensoryPopulation())];
+    Cells[] sensory = world.sensoryPopulations().stream().map(n -> cells[net.populationIndex(n)]).toArray(Cells[]::new);
+    double[][] sensoryGradient = new double[sensory.length][];
     Cells motor = cells[net.populationIndex(world.motorPopulation())];
     for (Cells c : cells) {
       Arrays.fill(c.carry, 0);
@@ -200,7 +206,10 @@ final class ReferenceStep {
           LifStep.backwardSynapse(constants, synBefore, c.gradInput, c.synCarry, cellGradients[p], c.size);
         }
       }
-      world.sensoryGradient(t, sensory.gradInput);
+      for (int i = 0; i < sensory.length; i++) {
+        sensoryGradient[i] = sensory[i].gradInput;
+      }
+      world.sensoryGradient(t, sensoryGradient);
       for (int q = 0; q < w.length; q++) {
         Synapses syn = net.synapses().get(q);
         int from = t - syn.delay();

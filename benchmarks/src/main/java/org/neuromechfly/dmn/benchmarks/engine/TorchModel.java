@@ -131,11 +131,16 @@ final class TorchModel {
     m.put("arena", new double[] {task.arenaWidth().si(), task.arenaHeight().si()});
     m.put("source", new double[] {task.source().x().si(), task.source().y().si()});
     m.put("startCentre", new double[] {task.startCentre().x().si(), task.startCentre().y().si()});
-    m.put("sigma", task.plumeSigma().si());
+    m.put("sigma", task.plume().sigma().si());
     m.put("vmax", task.maxSpeed().si());
     m.put("forward", new int[] {task.forward().first(), task.forward().last()});
     m.put("turn", new int[] {task.turn().first(), task.turn().last()});
-    m.put("world", loop.settings);
+    // the world's transduction constants, and the motor limits the task states
+    Map<String, Object> world = new java.util.LinkedHashMap<>(
+        new com.fasterxml.jackson.databind.ObjectMapper().convertValue(loop.settings, Map.class));
+    world.put("speedFloor", task.speedFloor());
+    world.put("maxTurnRate", task.maxTurnRate().si());
+    m.put("world", world);
     m.put("slope", spec.training().surrogateSlope());
     m.put("navigationWeight", 1.0);
     m.put("goalRadius", 0.015);

@@ -19,6 +19,7 @@ import org.neuromechfly.dmn.engine.parameter.Parameter;
 import org.neuromechfly.dmn.engine.samediff.ChunkedSameDiffKernel;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.train.RateCalibration;
+import org.neuromechfly.dmn.engine.train.TrainOptions;
 import org.neuromechfly.dmn.engine.world.WorldSettings;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.NeuronModel;
@@ -69,7 +70,7 @@ public final class TrainingStepBenchmark {
     Network net = Circuits.network(spec, wiring);
     WorldSettings ws = WorldSettings.defaults();
     Map<String, Double> cal =
-        RateCalibration.calibrate(net, spec, ws, RateCalibration.DEFAULT_TARGETS, spec.training().seed());
+        RateCalibration.calibrate(net, spec, ws, TrainOptions.defaults().rateTargetsFor(spec), spec.training().seed());
     System.out.println("circuit " + spec.name() + ", T=" + steps + ", B=" + batch + ", calibrated " + cal);
 
     CircuitSpec small = Circuits.withSize(spec, CHECK_STEPS, CHECK_BATCH);
