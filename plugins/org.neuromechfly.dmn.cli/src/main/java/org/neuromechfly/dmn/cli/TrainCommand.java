@@ -112,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Refuses, before anything is allocated, a model whose training this Java VM cannot hold. */
   private void requireMemory(org.neuromechfly.dmn.model.CircuitSpec circuit) {
-    // without --threads, training uses every core (TrainOptions default)
+    // without --threads training uses every core (TrainOptions' default)
     var footprint = TrainingFootprint.of(circuit, threads != null ? threads : Runtime.getRuntime().availableProcessors());
     long available = TrainingFootprint.availableHeap();
     if (!footprint.arraysFit() || !footprint.fitsIn(available)) {
