@@ -60,6 +60,8 @@ public final class CircuitIssueCodes {
   public static final String TARGET_LIMIT_EXCEEDED = PREFIX + "target_limit_exceeded";
   public static final String ENGINE_UNSUPPORTED = PREFIX + "engine_unsupported";
   public static final String ENGINE_LIMIT_EXCEEDED = PREFIX + "engine_limit_exceeded";
+  /** A model trained for hardware ({@code target loihi2}) uses what the hardware cannot run. */
+  public static final String HARDWARE_TARGET_UNSUPPORTED = PREFIX + "hardware_target_unsupported";
 
   /** The short form shown to users: {@code missing_unit}. */
   public static String shortCode(String code) {

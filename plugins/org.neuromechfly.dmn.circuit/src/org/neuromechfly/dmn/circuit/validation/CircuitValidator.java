@@ -19,6 +19,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
       ReferenceDataChecks.class,
       ConnectomeQueryChecks.class,
       TargetCapabilityChecks.class,
-      EngineCapabilityChecks.class
+      EngineCapabilityChecks.class,
+      HardwareTargetChecks.class
     })
 public class CircuitValidator extends AbstractCircuitValidator {}

@@ -55,7 +55,9 @@ public class CircuitProposalProvider extends IdeContentProposalProvider {
       propose(Arrays.stream(Transmitter.values()).map(Transmitter::symbol).toList(), context, acceptor);
     } else {
       String keyword = keywordBefore(assignment);
-      if (keyword != null && WORDS.containsKey(keyword)) {
+      if ("target".equals(keyword) && "TrainingSetting".equals(ruleName(assignment))) {
+        propose(Vocabulary.TARGETS.words(), context, acceptor); // 'target' also opens a sparsity target
+      } else if (keyword != null && WORDS.containsKey(keyword)) {
         propose(WORDS.get(keyword).words(), context, acceptor);
       }
     }

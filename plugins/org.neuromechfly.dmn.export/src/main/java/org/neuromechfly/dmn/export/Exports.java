@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.neuromechfly.dmn.export.loihi.LoihiOptions;
 import org.neuromechfly.dmn.export.loihi.LoihiQuantiser;
-import org.neuromechfly.dmn.export.loihi.LoihiSimulation;
+import org.neuromechfly.dmn.export.loihi.BundleSimulation;
 import org.neuromechfly.dmn.export.loihi.NetxFile;
 import org.neuromechfly.dmn.export.loihi.NetxNetwork;
 import org.neuromechfly.dmn.export.loihi.QuantisationReport;
@@ -22,6 +22,7 @@ import org.neuromechfly.dmn.export.nir.NirImporter;
 import org.neuromechfly.dmn.export.nir.NirOptions;
 import org.neuromechfly.dmn.export.nir.NirRules;
 import org.neuromechfly.dmn.export.nir.NirWriter;
+import org.neuromechfly.dmn.model.TrainingTarget;
 import org.neuromechfly.dmn.model.json.CircuitJson;
 
 /**
@@ -67,8 +68,9 @@ public final class Exports {
 
   /**
    * Exports a circuit to Loihi 2 as a lava-dl netx file and writes the quantisation report next to it
-   * ({@code <file>.quantisation.json}): per-layer fixed-point values and the spike-train agreement of
-   * Loihi's integer arithmetic with the float model on the same input spike trains.
+   * ({@code <file>.quantisation.json}): per-layer fixed-point values and errors, and how the bundle's
+   * integers follow the model on the same input (spike agreement per population; with a task, held-out
+   * success of both), see {@link BundleSimulation}.
    *
    * @throws ExportException when the circuit is not a netx layer chain or uses a feature Loihi cannot
    *     express, naming the feature
@@ -76,20 +78,15 @@ public final class Exports {
   public static LoihiResult loihi(CircuitSource source, OutputTarget output, LoihiOptions options) {
     CircuitParameters circuit = source.load();
     NetxNetwork net = LoihiQuantiser.quantise(circuit, options);
-    LoihiSimulation.Result run = null;
-    if (options.reportSteps() > 0) {
-      boolean[][] input = LoihiSimulation.inputEvents(options.reportSteps(), net.layers().get(0).size(),
-          options.inputProbability(), options.seed());
-      run = LoihiSimulation.run(circuit, net, input);
-    }
-    QuantisationReport report = QuantisationReport.of(net, run, options.reportSteps(), options.inputProbability());
+    BundleSimulation.Result run = net.layers().isEmpty() ? null : BundleSimulation.run(source, circuit, net, options);
+    boolean trainedForLoihi = circuit.spec().training().target() == TrainingTarget.LOIHI2;
+    QuantisationReport report = QuantisationReport.of(net, trainedForLoihi, run);
     output.writeAtomically(tmp -> NetxFile.write(net, tmp));
     Path reportFile = output.sibling(".quantisation.json");
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("circuit", net.circuit());
     json.put("source", circuit.origin());
     json.put("dt_s", net.dt());
-    json.put("input_current", net.inputCurrent());
     json.put("report", report);
     writeJson(reportFile, json);
     return new LoihiResult(output.file(), reportFile, net, report);
