@@ -13,7 +13,8 @@ public final class CellGradients {
   final double[] threshold;
   final double[] bias;
 
-  CellGradients(int cells) {
+  /** Zeroed accumulators for {@code cells} cells. */
+  public CellGradients(int cells) {
     beta = new double[cells];
     alpha = new double[cells];
     threshold = new double[cells];

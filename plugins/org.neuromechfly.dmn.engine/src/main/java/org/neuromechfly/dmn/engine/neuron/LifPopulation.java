@@ -87,6 +87,14 @@ public final class LifPopulation {
     return step.graded;
   }
 
+  /**
+   * The per-cell constants the pure step functions ({@link LifStep}, {@link Refractoriness}) read, as
+   * {@link #prepare()} last set them: for code that runs the step over state of its own.
+   */
+  public LifCells stepConstants() {
+    return step;
+  }
+
   /** Allocates the traces of one episode. */
   public PopulationState newState(Precision precision, int steps, int batch) {
     return new PopulationState(precision, steps, batch, cells, tauSyn != null, refractorySteps > 0);

@@ -1,5 +1,5 @@
 """The example circuit's training step in PyTorch (eager, float32): the identical closed-loop model
-that TrainingStepBenchmark exports (LIF populations, dense masked projections, odour world with
+that TorchModel.writeDense exports (LIF populations, dense masked projections, odour world with
 adapting bilateral antennae, DN rate readout, kinematics with a motor delay, navigation + energy
 loss, sensing detached = MOTOR_ONLY), then backward and an Adam step. Driven by the Java harness:
 
@@ -29,7 +29,8 @@ class Spike(torch.autograd.Function):
         return g / (1.0 + Spike.slope * x.abs()) ** 2
 
 
-def build(m):
+def populations(m):
+    """The exported populations, their per-cell beta, theta and bias as trainable float32 tensors."""
     pops = []
     for p in m["populations"]:
         pops.append({
@@ -38,6 +39,11 @@ def build(m):
             "theta": torch.tensor(p["theta"], dtype=torch.float32, requires_grad=True),
             "bias": torch.tensor(p["bias"], dtype=torch.float32, requires_grad=True),
         })
+    return pops
+
+
+def build(m):
+    pops = populations(m)
     prs = []
     for q in m["projections"]:
         w = torch.tensor(q["weights"], dtype=torch.float32).reshape(q["sources"], q["targets"])

@@ -1,5 +1,5 @@
 """A sparse circuit's training step in PyTorch (eager, float32, 2 threads unless DMN_TORCH_THREADS says
-otherwise): the identical closed-loop model that ScaleBenchmark.java (mode sparse) exports (LIF
+otherwise): the identical closed-loop model that SparseScaleBenchmark (scale-sparse) exports (LIF
 populations, projections as edge lists, the odour world of torch_step.py), then backward and an Adam
 step. Driven by the Java harness:
 
@@ -82,14 +82,7 @@ class SparseProjection(torch.autograd.Function):
 
 def load(directory):
     m = json.load(open(os.path.join(directory, "model.json")))
-    pops = []
-    for p in m["populations"]:
-        pops.append({
-            "n": p["cells"], "graded": p["graded"], "subtract": p["subtract"], "reset": p["reset"],
-            "beta": torch.tensor(p["beta"], dtype=torch.float32, requires_grad=True),
-            "theta": torch.tensor(p["theta"], dtype=torch.float32, requires_grad=True),
-            "bias": torch.tensor(p["bias"], dtype=torch.float32, requires_grad=True),
-        })
+    pops = torch_step.populations(m)
     prs = []
     for q, pr in enumerate(m["projections"]):
         raw = np.fromfile(os.path.join(directory, "edges-%d.bin" % q), dtype=np.uint8)

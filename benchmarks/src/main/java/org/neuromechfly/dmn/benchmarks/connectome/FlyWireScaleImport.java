@@ -1,9 +1,8 @@
+package org.neuromechfly.dmn.benchmarks.connectome;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,9 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
+import org.neuromechfly.dmn.benchmarks.Arguments;
+import org.neuromechfly.dmn.benchmarks.BenchmarkMain;
+import org.neuromechfly.dmn.benchmarks.Machine;
 import org.neuromechfly.dmn.connectome.importer.CodexImporter;
 import org.neuromechfly.dmn.connectome.importer.Connectome;
 import org.neuromechfly.dmn.connectome.importer.ConnectomeBuilder;
@@ -30,7 +32,7 @@ import org.neuromechfly.dmn.connectome.graph.EdgeList;
  * 5.34 M connection rows (the v783 sizes), then times import and an olfactory selection
  * (ALPN -> Kenyon_Cell in MB_CA_R) and reports the peak heap; or (mode "all") compares the
  * hand-written CSV reader with embedded DuckDB (read_csv, read_parquet) on the same rows, and
- * ShiuImporter's CSV and Parquet paths. Run: see README.md.
+ * ShiuImporter's CSV and Parquet paths. Run with {@code benchmarks/run flywire-import} (see README.md).
  */
 public final class FlyWireScaleImport {
 
@@ -38,10 +40,29 @@ public final class FlyWireScaleImport {
   private static final int ROWS = 5_340_000;
   private static final String[] NEUROPILS = {"MB_CA_R", "MB_CA_L", "AL_R", "AL_L", "LH_R", "LH_L", "SMP_R", "SMP_L"};
 
+  private FlyWireScaleImport() {}
+
+  /** The arguments: where the generated folder is, how many timed runs, and which paths to time. */
+  private record Settings(Path folder, int runs, String mode) {
+    static Settings parse(Arguments args) {
+      Settings s = new Settings(
+          args.path(0, "folder", BenchmarkMain.repositoryRoot().resolve("benchmarks/target/flywire-scale")),
+          args.integer(1, "runs", 1, 1), args.text(2, "mode", "all"));
+      if (!s.mode.equals("all") && !s.mode.equals("codex")) {
+        throw new Arguments.UsageException("mode must be all or codex, not '" + s.mode + "'");
+      }
+      return s;
+    }
+  }
+
   public static void main(String[] args) throws Exception {
-    Path folder = Path.of(args.length > 0 ? args[0] : "target/flywire-scale");
-    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-    String mode = args.length > 2 ? args[2] : "all";
+    BenchmarkMain.run("flywire-import", args, Settings::parse, FlyWireScaleImport::run);
+  }
+
+  private static void run(Settings settings) throws Exception {
+    Path folder = settings.folder();
+    int runs = settings.runs();
+    String mode = settings.mode();
     if (!Files.isRegularFile(folder.resolve("connections.csv.gz"))) {
       long t0 = System.nanoTime();
       generate(folder);
@@ -56,29 +77,32 @@ public final class FlyWireScaleImport {
     deriveWithDuckDb(folder);
     Path connections = folder.resolve("connections.csv.gz");
     Path parquet = folder.resolve("connections.parquet");
-    List<Object[]> paths = List.of(
-        new Object[] {"codex: CodexImporter, 3 csv.gz files", (Supplier<Connectome>) () -> CodexImporter.read(folder)},
-        new Object[] {"edges: hand-written CsvReader, csv.gz", (Supplier<Connectome>) () -> edgesCsv(connections)},
-        new Object[] {"edges: DuckDB read_csv, csv.gz", (Supplier<Connectome>) () -> edgesDuckDb(connections, "read_csv")},
-        new Object[] {"edges: DuckDB read_parquet, parquet", (Supplier<Connectome>) () -> edgesDuckDb(parquet, "read_parquet")},
-        new Object[] {"engine only: DuckDB count+sum, parquet", (Supplier<Connectome>) () -> engineOnly(parquet)},
-        new Object[] {"shiu: ShiuImporter, Connectivity csv.gz", (Supplier<Connectome>) () -> ShiuImporter.read(folder.resolve("shiu-csv"))},
-        new Object[] {"shiu: ShiuImporter, Connectivity parquet", (Supplier<Connectome>) () -> ShiuImporter.read(folder.resolve("shiu-parquet"))});
-    System.out.printf("%-42s %4s %9s %14s %14s %10s%n", "path", "run", "seconds", "peak heap MiB", "peak RSS MiB", "rows");
+    List<ReadPath> paths = List.of(
+        new ReadPath("codex: CodexImporter, 3 csv.gz files", () -> CodexImporter.read(folder)),
+        new ReadPath("edges: hand-written CsvReader, csv.gz", () -> edgesCsv(connections)),
+        new ReadPath("edges: DuckDB read_csv, csv.gz", () -> edgesDuckDb(connections, "read_csv")),
+        new ReadPath("edges: DuckDB read_parquet, parquet", () -> edgesDuckDb(parquet, "read_parquet")),
+        new ReadPath("engine only: DuckDB count+sum, parquet", () -> engineOnly(parquet)),
+        new ReadPath("shiu: ShiuImporter, Connectivity csv.gz", () -> ShiuImporter.read(folder.resolve("shiu-csv"))),
+        new ReadPath("shiu: ShiuImporter, Connectivity parquet",
+            () -> ShiuImporter.read(folder.resolve("shiu-parquet"))));
+    System.out.printf("%-42s %4s %9s %14s %14s %10s%n", "path", "run", "seconds", "peak heap MiB", "peak RSS MiB",
+        "rows");
     for (int run = 1; run <= runs; run++) {
-      for (Object[] path : paths) {
-        @SuppressWarnings("unchecked")
-        Supplier<Connectome> read = (Supplier<Connectome>) path[1];
+      for (ReadPath path : paths) {
         System.gc();
         resetPeaks();
         long t0 = System.nanoTime();
-        Connectome c = read.get();
+        Connectome c = path.read().get();
         long t1 = System.nanoTime();
         System.out.printf("%-42s %4d %9.2f %14.0f %14.0f %10s%n",
-            path[0], run, (t1 - t0) / 1e9, peakHeapMiB(), peakRssMiB(), c == null ? "-" : c.rowCount());
+            path.label(), run, (t1 - t0) / 1e9, peakHeapMiB(), peakRssMiB(), c == null ? "-" : c.rowCount());
       }
     }
   }
+
+  /** One way of reading the same rows; {@code read} returns null when no connectome is built. */
+  private record ReadPath(String label, Supplier<Connectome> read) {}
 
   private static void codexRun(Path folder, int run) {
     System.gc();
@@ -228,35 +252,16 @@ public final class FlyWireScaleImport {
   }
 
   private static void resetPeaks() {
-    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    try {
-      Files.writeString(Path.of("/proc/self/clear_refs"), "5"); // resets VmHWM (Linux)
-    } catch (IOException | RuntimeException e) {
-      // not Linux: peak RSS is then the process peak so far
-    }
+    Machine.resetHeapPeaks();
+    Machine.resetPeakRss(); // elsewhere than Linux peak RSS is then the process's peak so far
   }
 
-  /** Peak resident set (heap + JIT + DuckDB's native buffers) since the last reset, or -1. */
+  /** Peak resident set (heap + JIT + DuckDB's native buffers) since the last reset. */
   private static double peakRssMiB() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-        }
-      }
-    } catch (IOException e) {
-      // fall through
-    }
-    return -1;
+    return Machine.peakRssBytes() / (1024.0 * 1024.0);
   }
 
   private static double peakHeapMiB() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum / (1024.0 * 1024.0);
+    return Machine.heapPeakBytes() / (1024.0 * 1024.0);
   }
 }

@@ -1,0 +1,82 @@
+package org.neuromechfly.dmn.benchmarks.engine;
+
+import java.util.Map;
+import org.neuromechfly.dmn.engine.loss.PathLosses;
+import org.neuromechfly.dmn.engine.network.ActivityObjective;
+import org.neuromechfly.dmn.engine.network.EpisodeKernel;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.train.UpdateRule;
+import org.neuromechfly.dmn.engine.world.OdourWorld;
+import org.neuromechfly.dmn.engine.world.StartPositions;
+import org.neuromechfly.dmn.engine.world.WorldSettings;
+import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.NavigationTask;
+import org.neuromechfly.dmn.model.Optimizer;
+
+/**
+ * A network in the odour world with fixed starts, and the training step every engine benchmark times:
+ * closed-loop forward over the episode, BPTT, and Adam with learning rate 0, so that every round sees
+ * the same parameters. Activity losses (sparsity, rate band) are left out, so that the PyTorch
+ * references, which implement navigation and energy only, train the identical model.
+ */
+final class ClosedLoop {
+  final CircuitSpec spec;
+  final NavigationTask task;
+  final WorldSettings settings;
+  final Network network;
+  final OdourWorld world;
+  final StartPositions starts;
+  private final UpdateRule adam;
+
+  /** One timed step: wall-clock seconds and the episode's loss. */
+  record Step(double seconds, double loss) {}
+
+  /** A timed piece of work that returns a loss. */
+  @FunctionalInterface
+  interface Episode {
+    double run();
+  }
+
+  /** The network in a world of {@code spec}'s batch, starts drawn for episode {@code episode} of the seed. */
+  ClosedLoop(CircuitSpec spec, Network network, WorldSettings settings, long seed, int episode) {
+    this.spec = spec;
+    this.task = (NavigationTask) spec.task();
+    this.settings = settings;
+    this.network = network;
+    int batch = spec.training().batch();
+    this.world = new OdourWorld(spec, task, settings, batch, PathLosses.of(spec, task, settings));
+    this.starts = StartPositions.forEpisode(task, batch, seed, episode);
+    world.setStarts(starts, 1);
+    this.adam = new UpdateRule(Optimizer.ADAM, network.parameters().learnable());
+  }
+
+  /** The example's seed and the first episode's starts. */
+  ClosedLoop(CircuitSpec spec, Network network, WorldSettings settings) {
+    this(spec, network, settings, spec.training().seed(), 0);
+  }
+
+  /** Forward and backward of {@code kernel} in this world; returns the loss. Gradients are zeroed first. */
+  double forwardBackward(EpisodeKernel kernel) {
+    kernel.activity().network().parameters().zeroGradients();
+    double loss = total(kernel.forward(world, ActivityObjective.NONE));
+    kernel.backward(world, ActivityObjective.NONE);
+    return loss;
+  }
+
+  /** One training step of {@code kernel}, Adam update included, timed. */
+  Step trainingStep(EpisodeKernel kernel) {
+    return time(() -> forwardBackward(kernel));
+  }
+
+  /** Times {@code episode} followed by the (zero-rate) Adam update, as one training step. */
+  Step time(Episode episode) {
+    long t0 = System.nanoTime();
+    double loss = episode.run();
+    adam.apply(network.parameters().learnable(), 0.0);
+    return new Step((System.nanoTime() - t0) / 1e9, loss);
+  }
+
+  static double total(Map<String, Double> losses) {
+    return losses.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+}
