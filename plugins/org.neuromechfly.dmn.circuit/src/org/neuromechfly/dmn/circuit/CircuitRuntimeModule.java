@@ -17,6 +17,11 @@ public class CircuitRuntimeModule extends AbstractCircuitRuntimeModule {
     return CircuitValueConverters.class;
   }
 
+  @Override
+  public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {
+    return CircuitResource.class;
+  }
+
   public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
     return CircuitSyntaxErrorMessages.class;
   }

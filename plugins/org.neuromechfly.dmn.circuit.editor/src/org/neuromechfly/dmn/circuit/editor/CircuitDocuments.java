@@ -38,11 +38,14 @@ public final class CircuitDocuments {
 
   /** Parses the document's current text; the resource's URI is the file's, so messages name it. */
   public static XtextResource parse(IDocument document) {
-    URI uri =
-        fileOf(document)
-            .map(f -> URI.createPlatformResourceURI(f.getFullPath().toString(), true))
-            .orElseGet(() -> URI.createURI("synthetic:/editor.circuit"));
-    return parse(document.get(), uri);
+    return parse(document.get(), uriOf(document));
+  }
+
+  /** The URI models parsed from the document get: the file's platform URI, where there is a file. */
+  public static URI uriOf(IDocument document) {
+    return fileOf(document)
+        .map(f -> URI.createPlatformResourceURI(f.getFullPath().toString(), true))
+        .orElseGet(() -> URI.createURI("synthetic:/editor.circuit"));
   }
 
   /** Parses text into a new resource with the given URI. */

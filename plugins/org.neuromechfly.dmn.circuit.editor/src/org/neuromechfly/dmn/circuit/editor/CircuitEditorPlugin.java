@@ -3,7 +3,10 @@ package org.neuromechfly.dmn.circuit.editor;
 import com.google.inject.Injector;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
 import org.neuromechfly.dmn.circuit.ide.CircuitIdeSetup;
+import org.neuromechfly.dmn.circuit.ide.server.EditingServices;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 
@@ -31,6 +34,16 @@ public final class CircuitEditorPlugin implements BundleActivator {
       pool.shutdownNow();
       contentAssistPool = null;
     }
+  }
+
+  /** An error status of this bundle, for CoreExceptions and the log. */
+  public static IStatus error(String message, Throwable cause) {
+    return Status.error(message, cause);
+  }
+
+  /** The .ide bundle's editing services (hover, outline, navigation, rename, format, folding). */
+  public static EditingServices services() {
+    return getInjector().getInstance(EditingServices.class);
   }
 
   /** The injector of the language with its .ide services, registering the EMF package once. */

@@ -51,6 +51,33 @@ class QuickfixTest {
   }
 
   @Test
+  void cellTypeGuessesComeBestFirst() throws Exception {
+    String text = "circuit Mb\npopulation M : MBOM { count 50 }\n";
+    List<String> labels = fixes(text, CircuitIssueCodes.UNKNOWN_CELL_TYPE).stream().map(Fix::label).toList();
+    assertEquals("Change to 'MBON'", labels.get(0), labels.toString());
+  }
+
+  @Test
+  void unknownPopulationIsChangedToTheClosestDeclaredOneBestFirst() throws Exception {
+    String text = "circuit Mb\npopulation MBON : MBON { count 50 }\npopulation KC : KC { count 50 }\nprojection KC -> MBNO dense\n";
+    String code = org.eclipse.xtext.diagnostics.Diagnostic.LINKING_DIAGNOSTIC;
+    List<String> labels = fixes(text, code).stream().map(Fix::label).toList();
+    assertEquals(List.of("Change to 'MBON'", "Change to 'KC'"), labels);
+    assertFixed(text, code, 0, text.replace("MBNO", "MBON"));
+  }
+
+  @Test
+  void unknownPopulationThatIsACellTypeCanBeDeclared() throws Exception {
+    String text = "circuit Mb\npopulation KC : KC { count 50 }\nprojection KC -> MBON dense\n";
+    String code = org.eclipse.xtext.diagnostics.Diagnostic.LINKING_DIAGNOSTIC;
+    List<Fix> fixes = fixes(text, code);
+    Fix declare = fixes.stream().filter(f -> f.label().startsWith("Declare")).findFirst().orElseThrow(() -> new AssertionError(fixes.toString()));
+    String fixed = declare.applyTo(text);
+    assertTrue(fixed.contains("population KC : KC { count 50 }\npopulation MBON : MBON { count "), fixed);
+    assertTrue(issues(fixed).stream().noneMatch(i -> code.equals(i.getCode())), issues(fixed).toString());
+  }
+
+  @Test
   void missingUnitIsAppended() throws Exception {
     assertFixed(
         "circuit U\npopulation A : ORN { count 50 tau_mem 20 }\n",

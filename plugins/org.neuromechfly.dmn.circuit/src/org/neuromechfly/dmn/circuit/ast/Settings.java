@@ -1,6 +1,7 @@
 package org.neuromechfly.dmn.circuit.ast;
 
 import java.util.List;
+import org.eclipse.emf.ecore.EObject;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.neuromechfly.dmn.circuit.circuit.CountSetting;
@@ -20,8 +21,16 @@ public final class Settings {
     }
     return population.getSettings().stream()
         .filter(CountSetting.class::isInstance)
-        .mapToInt(s -> ((CountSetting) s).getCount())
-        .findFirst();
+        .map(CountSetting.class::cast)
+        .findFirst()
+        .filter(c -> !WrittenValues.unreadable(c, org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals.COUNT_SETTING__COUNT))
+        .map(c -> OptionalInt.of(c.getCount()))
+        .orElse(OptionalInt.empty());
+  }
+
+  /** Whether a cell slice names a range ({@code DN[5..9]}) rather than the whole population. */
+  public static boolean hasRange(org.neuromechfly.dmn.circuit.circuit.CellSlice slice) {
+    return WrittenValues.written(slice, org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals.CELL_SLICE__LAST);
   }
 
   public static Optional<Quantity> parameter(Population population, String name) {
@@ -39,6 +48,51 @@ public final class Settings {
 
   public static <T extends ProjectionOption> Optional<T> option(Projection projection, Class<T> type) {
     return first(projection.getOptions(), type);
+  }
+
+  /**
+   * A written quantity in SI units, when it has a known unit of the expected dimension (empty
+   * otherwise: the unit checks report that).
+   */
+  public static java.util.OptionalDouble si(Quantity quantity, org.neuromechfly.dmn.model.Dimension dimension) {
+    if (!written(quantity) || WrittenValues.unreadable(quantity, null)) {
+      return java.util.OptionalDouble.empty();
+    }
+    return org.neuromechfly.dmn.model.Unit.bySymbol(quantity.getUnit())
+        .filter(u -> u.dimension() == dimension)
+        .map(u -> java.util.OptionalDouble.of(quantity.getValue() * u.toSi()))
+        .orElse(java.util.OptionalDouble.empty());
+  }
+
+  /** The circuit's navigation task, if it declares one. */
+  public static Optional<org.neuromechfly.dmn.circuit.circuit.Task> task(EObject inCircuit) {
+    var circuit = org.eclipse.xtext.EcoreUtil2.getContainerOfType(inCircuit, org.neuromechfly.dmn.circuit.circuit.Circuit.class);
+    return circuit == null ? Optional.empty() : first(circuit.getElements(), org.neuromechfly.dmn.circuit.circuit.Task.class);
+  }
+
+  /** The task's time step in seconds, when written readably. */
+  public static java.util.OptionalDouble dt(org.neuromechfly.dmn.circuit.circuit.Task task) {
+    return first(task.getSettings(), org.neuromechfly.dmn.circuit.circuit.TimeStepSetting.class)
+        .map(s -> si(s.getDt(), org.neuromechfly.dmn.model.Dimension.TIME))
+        .orElse(java.util.OptionalDouble.empty());
+  }
+
+  /** Steps per episode, when written readably. */
+  public static OptionalInt steps(org.neuromechfly.dmn.circuit.circuit.Task task) {
+    return first(task.getSettings(), org.neuromechfly.dmn.circuit.circuit.StepsSetting.class)
+        .filter(s -> !WrittenValues.unreadable(s, org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals.STEPS_SETTING__STEPS))
+        .map(s -> OptionalInt.of(s.getSteps()))
+        .orElse(OptionalInt.empty());
+  }
+
+  /** How long an episode lasts in seconds (steps × dt), when both are written readably and positive. */
+  public static java.util.OptionalDouble episodeSeconds(org.neuromechfly.dmn.circuit.circuit.Task task) {
+    var steps = steps(task);
+    var dt = dt(task);
+    if (steps.isEmpty() || dt.isEmpty() || steps.getAsInt() <= 0 || !(dt.getAsDouble() > 0)) {
+      return java.util.OptionalDouble.empty();
+    }
+    return java.util.OptionalDouble.of(steps.getAsInt() * dt.getAsDouble());
   }
 
   /**

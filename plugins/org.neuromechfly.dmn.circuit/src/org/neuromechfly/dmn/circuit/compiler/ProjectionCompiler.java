@@ -80,7 +80,8 @@ public class ProjectionCompiler {
     return data.cellType(projection.getSource().getCellType()).map(t -> t.transmitter()).orElse(null);
   }
 
-  private static Connectivity connectivity(ConnectivityRule rule) {
+  /** The IR rule of a written rule (a connectome rule needs a resolved source). */
+  public static Connectivity connectivity(ConnectivityRule rule) {
     if (rule instanceof OneToOneRule) {
       return new Connectivity.OneToOne();
     }
@@ -134,7 +135,7 @@ public class ProjectionCompiler {
       return new org.neuromechfly.dmn.model.WeightInit.Kaiming();
     }
     SynapseInit s = (SynapseInit) init;
-    double scale = s.eIsSet(org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals.SYNAPSE_INIT__SCALE) ? s.getScale() : DEFAULT_SYNAPSE_SCALE;
+    double scale = org.neuromechfly.dmn.circuit.ast.WrittenValues.written(s, org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals.SYNAPSE_INIT__SCALE) ? s.getScale() : DEFAULT_SYNAPSE_SCALE;
     return new org.neuromechfly.dmn.model.WeightInit.SynapseScaled(scale);
   }
 }

@@ -144,7 +144,7 @@ public class TaskCompiler {
   /** A slice without a range means the whole population. */
   private static PopulationSlice slice(CellSlice cells) {
     String name = cells.getPopulation().getName();
-    if (cells.eIsSet(Literals.CELL_SLICE__LAST)) {
+    if (Settings.hasRange(cells)) {
       return new PopulationSlice(name, cells.getFirst(), cells.getLast());
     }
     int count = Settings.count(cells.getPopulation()).orElse(1);

@@ -1,5 +1,6 @@
 package org.neuromechfly.dmn.circuit.compiler;
 
+import org.neuromechfly.dmn.circuit.ast.WrittenValues;
 import com.google.inject.Singleton;
 import org.neuromechfly.dmn.circuit.circuit.BatchSetting;
 import org.neuromechfly.dmn.circuit.circuit.CheckpointSetting;
@@ -44,7 +45,7 @@ public class TrainingCompiler {
     } else if (s instanceof ScheduleSetting sc) {
       ScheduleKind kind = Vocabulary.SCHEDULES.lookup(sc.getKind()).orElseThrow();
       double defaultGamma = kind == ScheduleKind.EXPONENTIAL ? 0.99 : 0.5;
-      double gamma = sc.eIsSet(Literals.SCHEDULE_SETTING__GAMMA) ? sc.getGamma() : defaultGamma;
+      double gamma = WrittenValues.written(sc, Literals.SCHEDULE_SETTING__GAMMA) ? sc.getGamma() : defaultGamma;
       t.schedule(new Schedule(kind, sc.getWarmup(), sc.getEvery(), gamma));
     } else if (s instanceof EpisodesSetting e) {
       t.episodes(e.getValue());
@@ -63,7 +64,7 @@ public class TrainingCompiler {
     } else if (s instanceof TargetSetting target) {
       t.target(Vocabulary.TARGETS.lookup(target.getName()).orElseThrow());
     } else if (s instanceof SurrogateSetting sg) {
-      double slope = sg.eIsSet(Literals.SURROGATE_SETTING__SLOPE) ? sg.getSlope() : TrainingSpec.defaults().surrogateSlope();
+      double slope = WrittenValues.written(sg, Literals.SURROGATE_SETTING__SLOPE) ? sg.getSlope() : TrainingSpec.defaults().surrogateSlope();
       t.surrogate(Vocabulary.SURROGATES.lookup(sg.getName()).orElseThrow(), slope);
     }
   }

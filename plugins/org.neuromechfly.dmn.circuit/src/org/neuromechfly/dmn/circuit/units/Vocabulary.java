@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.neuromechfly.dmn.connectome.reference.EditDistance;
 import org.neuromechfly.dmn.model.ConnectomeFormat;
 import org.neuromechfly.dmn.model.ExecutionEngine;
 import org.neuromechfly.dmn.model.GradientPath;
@@ -118,26 +119,7 @@ public final class Vocabulary<E> {
     String w = word.toLowerCase(Locale.ROOT);
     int limit = Math.max(2, w.length() / 3);
     return candidates.stream()
-        .filter(c -> editDistance(w, c.toLowerCase(Locale.ROOT)) <= limit)
-        .min(Comparator.comparingInt((String c) -> editDistance(w, c.toLowerCase(Locale.ROOT))).thenComparing(c -> c));
-  }
-
-  static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] t = previous;
-      previous = current;
-      current = t;
-    }
-    return previous[b.length()];
+        .filter(c -> EditDistance.between(w, c.toLowerCase(Locale.ROOT)) <= limit)
+        .min(Comparator.comparingInt((String c) -> EditDistance.between(w, c.toLowerCase(Locale.ROOT))).thenComparing(c -> c));
   }
 }

@@ -15,6 +15,12 @@ public final class CircuitIssueCodes {
   public static final String WRONG_DIMENSION = PREFIX + "wrong_dimension";
   public static final String UNEXPECTED_UNIT = PREFIX + "unexpected_unit";
 
+  // files
+  /** A file without a model: nothing but whitespace and comments. */
+  public static final String EMPTY_MODEL = PREFIX + "empty_model";
+  /** A file whose bytes are not UTF-8. */
+  public static final String NOT_UTF8 = PREFIX + "not_utf8";
+
   // names and structure
   public static final String DUPLICATE_NAME = PREFIX + "duplicate_name";
   public static final String DUPLICATE_SETTING = PREFIX + "duplicate_setting";
@@ -22,6 +28,10 @@ public final class CircuitIssueCodes {
   public static final String DUPLICATE_PROJECTION = PREFIX + "duplicate_projection";
   public static final String UNKNOWN_CHOICE = PREFIX + "unknown_choice";
   public static final String VALUE_OUT_OF_RANGE = PREFIX + "value_out_of_range";
+  /** A written number its place cannot hold (reported by the parser; the value stays unset). */
+  public static final String NUMBER_OUT_OF_RANGE = PREFIX + "number_out_of_range";
+  /** A check failed on this element: a bug in the language, reported in place of a stack trace. */
+  public static final String INTERNAL_ERROR = PREFIX + "internal_error";
 
   // populations
   public static final String MISSING_COUNT = PREFIX + "missing_count";
@@ -36,6 +46,12 @@ public final class CircuitIssueCodes {
 
   // task and losses
   public static final String MISSING_TASK_SETTING = PREFIX + "missing_task_setting";
+  /** The fly cannot reach the goal from any start within an episode. */
+  public static final String TASK_IMPOSSIBLE = PREFIX + "task_impossible";
+  /** A delay as long as the episode or longer: what it delays never arrives. */
+  public static final String DELAY_TOO_LONG = PREFIX + "delay_too_long";
+  /** Training would need more memory than arrays (or this Java VM) can hold. */
+  public static final String TOO_LARGE_TO_TRAIN = PREFIX + "too_large_to_train";
   public static final String SLICE_OUT_OF_RANGE = PREFIX + "slice_out_of_range";
   public static final String OUTSIDE_ARENA = PREFIX + "outside_arena";
   public static final String EMPTY_BAND = PREFIX + "empty_band";
@@ -54,6 +70,8 @@ public final class CircuitIssueCodes {
   public static final String EMPTY_CONNECTOME_QUERY = PREFIX + "empty_connectome_query";
   public static final String CONNECTOME_COUNT_MISMATCH = PREFIX + "connectome_count_mismatch";
   public static final String CONNECTOME_UNAVAILABLE = PREFIX + "connectome_unavailable";
+  /** The connectome path is invalid or outside the data directory, or its data cannot be read. */
+  public static final String CONNECTOME_UNREADABLE = PREFIX + "connectome_unreadable";
 
   // export targets
   public static final String TARGET_UNSUPPORTED = PREFIX + "target_unsupported";

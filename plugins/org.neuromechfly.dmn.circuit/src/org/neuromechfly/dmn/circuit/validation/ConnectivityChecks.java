@@ -1,5 +1,6 @@
 package org.neuromechfly.dmn.circuit.validation;
 
+import org.neuromechfly.dmn.circuit.ast.WrittenValues;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -86,7 +87,7 @@ public class ConnectivityChecks extends CircuitCheck {
 
   @Check
   public void checkGlomeruli(GlomerularRule rule) {
-    if (!rule.eIsSet(Literals.GLOMERULAR_RULE__GLOMERULI)) {
+    if (!WrittenValues.written(rule, Literals.GLOMERULAR_RULE__GLOMERULI)) {
       return;
     }
     Projection projection = (Projection) rule.eContainer();
@@ -142,6 +143,25 @@ public class ConnectivityChecks extends CircuitCheck {
   public void checkDelay(DelayOption delay) {
     if (delay.getDelay() != null && delay.getDelay().getValue() < 0) {
       error("A delay cannot be negative.", delay, Literals.DELAY_OPTION__DELAY, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+      return;
+    }
+    var seconds = Settings.si(delay.getDelay(), org.neuromechfly.dmn.model.Dimension.TIME);
+    var episode = Settings.task(delay).flatMap(t -> {
+      var e = Settings.episodeSeconds(t);
+      return e.isPresent() ? java.util.Optional.of(e.getAsDouble()) : java.util.Optional.empty();
+    });
+    if (seconds.isPresent() && episode.isPresent() && seconds.getAsDouble() >= episode.get()) {
+      error("A delay of " + TaskChecks.seconds(seconds.getAsDouble()) + " is as long as the episode (steps × dt = "
+              + TaskChecks.seconds(episode.get()) + ") or longer: no spike would arrive. Use a shorter delay.",
+          delay, Literals.DELAY_OPTION__DELAY, CircuitIssueCodes.DELAY_TOO_LONG);
+    }
+  }
+
+  @Check
+  public void checkSynapseScale(org.neuromechfly.dmn.circuit.circuit.SynapseInit init) {
+    if (org.neuromechfly.dmn.circuit.ast.WrittenValues.readable(init, Literals.SYNAPSE_INIT__SCALE) && !(init.getScale() > 0)) {
+      error("The scale of 'synapses * scale' must be positive: weights are synapse counts times the scale.", init,
+          Literals.SYNAPSE_INIT__SCALE, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
     }
   }
 

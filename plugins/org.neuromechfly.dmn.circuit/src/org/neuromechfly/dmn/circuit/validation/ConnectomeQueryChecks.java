@@ -2,41 +2,61 @@ package org.neuromechfly.dmn.circuit.validation;
 
 import com.google.inject.Inject;
 import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.CheckType;
 import org.neuromechfly.dmn.circuit.ast.Settings;
 import org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals;
 import org.neuromechfly.dmn.circuit.circuit.ConnectomeRule;
+import org.neuromechfly.dmn.circuit.circuit.ConnectomeSource;
 import org.neuromechfly.dmn.circuit.circuit.Projection;
-import org.neuromechfly.dmn.circuit.reference.ConnectomeIndex;
 import org.neuromechfly.dmn.circuit.compiler.ProjectionCompiler;
+import org.neuromechfly.dmn.circuit.reference.ConnectomeIndex;
 import org.neuromechfly.dmn.connectome.importer.QuerySelection;
 
 /**
- * Connectome queries against the data they name: a query must select neurons, as many as the
- * population holds, and synapses between them. Checked against the real files, cached per file.
+ * Connectome sources against the data they name: the path must lie in the data directory and the data
+ * must read (an error naming the file otherwise — a circuit wired from broken data would be wrong);
+ * missing data is a warning (it may be on another machine). A query must select neurons, as many as
+ * the population holds, and synapses between them. These checks read files, so they run on save
+ * ({@link CheckType#NORMAL}) and in {@code dmn validate}, not on every keystroke; loads are cached per
+ * file.
  */
 public class ConnectomeQueryChecks extends CircuitCheck {
   @Inject private ConnectomeIndex connectomes;
 
-  @Check
+  @Check(CheckType.NORMAL)
+  public void checkSource(ConnectomeSource source) {
+    var loaded = connectomes.load(source);
+    if (loaded.problem() == null) {
+      return;
+    }
+    String message = "Connectome '" + source.getName() + "': " + loaded.problem();
+    if (loaded.missing()) {
+      warning(message, source, Literals.CONNECTOME_SOURCE__PATH, CircuitIssueCodes.CONNECTOME_UNAVAILABLE);
+    } else {
+      error(message, source, Literals.CONNECTOME_SOURCE__PATH, CircuitIssueCodes.CONNECTOME_UNREADABLE);
+    }
+  }
+
+  @Check(CheckType.NORMAL)
   public void checkQuery(ConnectomeRule rule) {
     if (rule.getSource() == null || rule.getSource().eIsProxy()) {
       return;
     }
     var loaded = connectomes.load(rule.getSource());
-    if (loaded.problem() != null) {
-      warning(loaded.problem() + ".", rule, Literals.CONNECTOME_RULE__SOURCE, CircuitIssueCodes.CONNECTOME_UNAVAILABLE);
-      return;
-    }
     if (loaded.connectome() == null) {
-      return;
+      return; // reported on the source
     }
     var query = ProjectionCompiler.query(rule);
     Projection projection = (Projection) rule.eContainer();
     QuerySelection selection;
     try {
       selection = QuerySelection.of(loaded.connectome(), query);
-    } catch (RuntimeException e) {
-      return; // an invalid pattern: reported by ConnectivityChecks
+    } catch (org.neuromechfly.dmn.connectome.ConnectomeException e) {
+      if (compiles(query.preType()) && compiles(query.postType())) {
+        // e.g. a pattern that backtracks exponentially on the data's names
+        error(e.getMessage(), rule, Literals.CONNECTOME_RULE__FILTERS, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+      }
+      return; // otherwise an invalid pattern: reported by ConnectivityChecks
     }
     if (selection.pre().length == 0 || selection.post().length == 0) {
       error(
@@ -59,6 +79,17 @@ public class ConnectomeQueryChecks extends CircuitCheck {
     }
     checkCount(projection.getSource(), selection.pre().length, query.preType(), rule);
     checkCount(projection.getTarget(), selection.post().length, query.postType(), rule);
+  }
+
+  private static boolean compiles(String pattern) {
+    try {
+      if (pattern != null) {
+        java.util.regex.Pattern.compile(pattern);
+      }
+      return true;
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return false;
+    }
   }
 
   private void checkCount(org.neuromechfly.dmn.circuit.circuit.Population population, int selected, String pattern, ConnectomeRule rule) {

@@ -53,6 +53,18 @@ public class LossChecks extends CircuitCheck {
   }
 
   @Check
+  public void checkGoalRadius(NavigationLoss loss) {
+    if (loss.getGoalRadius() == null) {
+      return;
+    }
+    var radius = org.neuromechfly.dmn.circuit.ast.Settings.si(loss.getGoalRadius(), org.neuromechfly.dmn.model.Dimension.LENGTH);
+    if (radius.isPresent() && !(radius.getAsDouble() > 0)) {
+      error("The goal radius must be positive: it is how close to the source counts as arrived.", loss,
+          Literals.NAVIGATION_LOSS__GOAL_RADIUS, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+    }
+  }
+
+  @Check
   public void checkSparsityTarget(SparsityLoss loss) {
     if (loss.getTarget() == null) {
       return;

@@ -69,14 +69,26 @@ public class PopulationChecks extends CircuitCheck {
     }
   }
 
+  /**
+   * One warning per repeated name, at its second mention: locating a diagnostic at a list index
+   * costs a walk over the list, so a warning per repeat made long lists quadratic.
+   */
   @Check
   public void checkLearnedParameters(LearnSetting learn) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (int i = 0; i < learn.getParameters().size(); i++) {
-      if (!seen.add(learn.getParameters().get(i))) {
-        warning("'" + learn.getParameters().get(i) + "' is listed twice.", learn, Literals.LEARN_SETTING__PARAMETERS, i, CircuitIssueCodes.DUPLICATE_SETTING);
+    java.util.Map<String, Integer> times = new java.util.LinkedHashMap<>();
+    java.util.Map<String, Integer> second = new java.util.HashMap<>();
+    var names = learn.getParameters();
+    for (int i = 0; i < names.size(); i++) {
+      if (times.merge(names.get(i), 1, Integer::sum) == 2) {
+        second.put(names.get(i), i);
       }
     }
+    times.forEach((name, n) -> {
+      if (n > 1) {
+        warning("'" + name + "' is listed " + (n == 2 ? "twice" : n + " times") + "; once is enough.", learn,
+            Literals.LEARN_SETTING__PARAMETERS, second.get(name), CircuitIssueCodes.DUPLICATE_SETTING);
+      }
+    });
   }
 
   @Check

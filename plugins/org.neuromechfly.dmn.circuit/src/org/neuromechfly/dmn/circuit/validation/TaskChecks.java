@@ -17,10 +17,17 @@ import org.neuromechfly.dmn.circuit.circuit.StartSetting;
 import org.neuromechfly.dmn.circuit.circuit.StepsSetting;
 import org.neuromechfly.dmn.circuit.circuit.Task;
 import org.neuromechfly.dmn.circuit.circuit.TimeStepSetting;
+import org.neuromechfly.dmn.circuit.circuit.MotorDelaySetting;
+import org.neuromechfly.dmn.circuit.circuit.SpeedSetting;
 import org.neuromechfly.dmn.circuit.units.Vocabulary;
+import org.neuromechfly.dmn.model.Dimension;
+import org.neuromechfly.dmn.model.NumberText;
 
 /** The navigation task is complete, fits in its arena and reads motors from existing DN cells. */
 public class TaskChecks extends CircuitCheck {
+  /** The compiler's defaults (TaskCompiler), in SI units. */
+  private static final double DEFAULT_MAX_SPEED = 0.030;
+  private static final double DEFAULT_GOAL_RADIUS = 0.010;
 
   private static final Map<EClass, String> REQUIRED = new LinkedHashMap<>();
 
@@ -51,7 +58,7 @@ public class TaskChecks extends CircuitCheck {
 
   @Check
   public void checkSlice(CellSlice slice) {
-    if (slice.getPopulation() == null || slice.getPopulation().eIsProxy() || !slice.eIsSet(Literals.CELL_SLICE__LAST)) {
+    if (slice.getPopulation() == null || slice.getPopulation().eIsProxy() || !Settings.hasRange(slice)) {
       return;
     }
     var count = Settings.count(slice.getPopulation());
@@ -73,7 +80,10 @@ public class TaskChecks extends CircuitCheck {
     if (slice == null || slice.getPopulation() == null || slice.getPopulation().eIsProxy()) {
       return;
     }
-    int size = slice.eIsSet(Literals.CELL_SLICE__LAST) ? slice.getLast() - slice.getFirst() + 1 : Settings.count(slice.getPopulation()).orElse(2);
+    if (Settings.hasRange(slice) && slice.getFirst() > slice.getLast()) {
+      return; // a reversed range: reported by checkSlice
+    }
+    int size = Settings.hasRange(slice) ? slice.getLast() - slice.getFirst() + 1 : Settings.count(slice.getPopulation()).orElse(2);
     if (size < 2) {
       error("Turning needs at least 2 cells: the first half turns left, the second half right.", turn, Literals.TURN_SETTING__CELLS, CircuitIssueCodes.SLICE_OUT_OF_RANGE);
     }
@@ -114,6 +124,125 @@ public class TaskChecks extends CircuitCheck {
         .filter(u -> u.dimension() == org.neuromechfly.dmn.model.Dimension.LENGTH)
         .map(u -> q.getValue() * u.toSi())
         .orElse(Double.NaN);
+  }
+
+  @Check
+  public void checkStartRadius(StartSetting start) {
+    var radius = Settings.si(start.getRadius(), Dimension.LENGTH);
+    if (radius.isPresent() && radius.getAsDouble() < 0) {
+      error("The start radius cannot be negative; use 0 to start every fly at the centre.", start, Literals.START_SETTING__RADIUS,
+          CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+    }
+  }
+
+  @Check
+  public void checkSpeed(SpeedSetting speed) {
+    var v = Settings.si(speed.getSpeed(), Dimension.SPEED);
+    if (v.isPresent() && !(v.getAsDouble() > 0)) {
+      error("max speed must be positive; walking flies reach 20–30 mm/s.", speed, Literals.SPEED_SETTING__SPEED,
+          CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+    }
+  }
+
+  /** The legs obey commands {@code motor delay} after the network issued them, within the episode. */
+  @Check
+  public void checkMotorDelay(MotorDelaySetting setting) {
+    var delay = Settings.si(setting.getDelay(), Dimension.TIME);
+    if (delay.isEmpty()) {
+      return;
+    }
+    if (delay.getAsDouble() < 0) {
+      error("The motor delay cannot be negative.", setting, Literals.MOTOR_DELAY_SETTING__DELAY, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+      return;
+    }
+    var episode = Settings.episodeSeconds((Task) setting.eContainer());
+    if (episode.isPresent() && delay.getAsDouble() >= episode.getAsDouble()) {
+      error("A motor delay of " + seconds(delay.getAsDouble()) + " is as long as the episode (steps × dt = "
+              + seconds(episode.getAsDouble()) + ") or longer: no motor command would reach the legs. Use a delay shorter"
+              + " than the episode (the default is 20 ms).",
+          setting, Literals.MOTOR_DELAY_SETTING__DELAY, CircuitIssueCodes.DELAY_TOO_LONG);
+    }
+  }
+
+  /**
+   * Some start should let the fly reach the goal within an episode at its top speed; otherwise
+   * training has nothing to learn. (A speed of zero, which made the loss NaN, is an error above.)
+   */
+  @Check
+  public void checkReachable(Task task) {
+    var settings = task.getSettings();
+    var source = Settings.first(settings, SourceSetting.class).map(SourceSetting::getPosition);
+    var start = Settings.first(settings, StartSetting.class);
+    var episode = Settings.episodeSeconds(task);
+    if (source.isEmpty() || start.isEmpty() || episode.isEmpty()) {
+      return;
+    }
+    double[] goal = point(source.get());
+    double[] centre = point(start.get().getCentre());
+    var radius = Settings.si(start.get().getRadius(), Dimension.LENGTH);
+    var speedSetting = Settings.first(settings, SpeedSetting.class);
+    var speed = speedSetting.isPresent() ? Settings.si(speedSetting.get().getSpeed(), Dimension.SPEED) : java.util.OptionalDouble.of(DEFAULT_MAX_SPEED);
+    if (goal == null || centre == null || radius.isEmpty() || speed.isEmpty() || radius.getAsDouble() < 0 || !(speed.getAsDouble() > 0)) {
+      return;
+    }
+    double goalRadius = goalRadius(task);
+    double nearest = Math.hypot(goal[0] - centre[0], goal[1] - centre[1]) - radius.getAsDouble() - goalRadius;
+    double reach = speed.getAsDouble() * episode.getAsDouble();
+    if (nearest > reach) {
+      String message = String.format(java.util.Locale.ROOT,
+          "No fly can reach the goal: at %s mm/s for %s the fly walks at most %s mm, but the nearest start lies %s mm from"
+              + " the goal (within %s mm of the source). Raise 'max speed' or 'steps', or start closer.",
+          figure(speed.getAsDouble() * 1e3), seconds(episode.getAsDouble()), figure(reach * 1e3),
+          figure(nearest * 1e3), figure(goalRadius * 1e3));
+      // a warning: short episodes are legitimate for tests and smoke runs, and training stays finite
+      if (speedSetting.isPresent()) {
+        warning(message, speedSetting.get(), Literals.SPEED_SETTING__SPEED, CircuitIssueCodes.TASK_IMPOSSIBLE);
+      } else {
+        warning(message, task, Literals.TASK__KIND, CircuitIssueCodes.TASK_IMPOSSIBLE);
+      }
+    }
+  }
+
+  /** The navigation loss's goal radius, or its default. */
+  private static double goalRadius(Task task) {
+    var circuit = (org.neuromechfly.dmn.circuit.circuit.Circuit) task.eContainer();
+    return circuit.getElements().stream()
+        .filter(org.neuromechfly.dmn.circuit.circuit.LossBlock.class::isInstance)
+        .flatMap(b -> ((org.neuromechfly.dmn.circuit.circuit.LossBlock) b).getTerms().stream())
+        .filter(org.neuromechfly.dmn.circuit.circuit.NavigationLoss.class::isInstance)
+        .map(t -> ((org.neuromechfly.dmn.circuit.circuit.NavigationLoss) t).getGoalRadius())
+        .filter(q -> q != null)
+        .map(q -> Settings.si(q, Dimension.LENGTH))
+        .filter(r -> r.isPresent() && r.getAsDouble() > 0)
+        .mapToDouble(java.util.OptionalDouble::getAsDouble)
+        .findFirst()
+        .orElse(DEFAULT_GOAL_RADIUS);
+  }
+
+  private static double[] point(Position p) {
+    if (p == null) {
+      return null;
+    }
+    var x = Settings.si(p.getX(), Dimension.LENGTH);
+    var y = Settings.si(p.getY(), Dimension.LENGTH);
+    return x.isPresent() && y.isPresent() ? new double[] {x.getAsDouble(), y.getAsDouble()} : null;
+  }
+
+  /** A figure for messages: one decimal, or two significant digits when that would show 0. */
+  private static String figure(double v) {
+    return v != 0 && Math.abs(v) < 0.05 ? String.format(java.util.Locale.ROOT, "%.1e", v) : NumberText.format(round(v));
+  }
+
+  private static double round(double v) {
+    return Math.abs(v) >= 100 ? Math.rint(v) : Math.rint(v * 10) / 10;
+  }
+
+  /** A duration for messages: "20 ms", "1.5 s", "1e+20 s". */
+  static String seconds(double s) {
+    if (Math.abs(s) >= 1e6) {
+      return String.format(java.util.Locale.ROOT, "%.3g s", s);
+    }
+    return Math.abs(s) < 1 ? NumberText.format(round(s * 1e3)) + " ms" : NumberText.format(round(s)) + " s";
   }
 
   @Check

@@ -1,5 +1,6 @@
 package org.neuromechfly.dmn.circuit.validation;
 
+import org.neuromechfly.dmn.circuit.ast.WrittenValues;
 import org.eclipse.xtext.validation.Check;
 import org.neuromechfly.dmn.circuit.circuit.BatchSetting;
 import org.neuromechfly.dmn.circuit.circuit.CheckpointSetting;
@@ -37,7 +38,7 @@ public class TrainingChecks extends CircuitCheck {
   @Check
   public void checkSurrogate(SurrogateSetting setting) {
     checkChoice(Vocabulary.SURROGATES, setting.getName(), setting, Literals.SURROGATE_SETTING__NAME);
-    if (setting.eIsSet(Literals.SURROGATE_SETTING__SLOPE) && setting.getSlope() <= 0) {
+    if (WrittenValues.written(setting, Literals.SURROGATE_SETTING__SLOPE) && setting.getSlope() <= 0) {
       error("The surrogate slope must be positive.", setting, Literals.SURROGATE_SETTING__SLOPE, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
     }
   }
@@ -48,7 +49,7 @@ public class TrainingChecks extends CircuitCheck {
     if (kind.isPresent() && kind.get() == ScheduleKind.STEP && setting.getEvery() <= 0) {
       error("A step schedule needs 'every N' episodes between decays, e.g. 'schedule step every 20 gamma 0.5'.", setting, Literals.SCHEDULE_SETTING__KIND, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
     }
-    if (setting.eIsSet(Literals.SCHEDULE_SETTING__GAMMA) && (setting.getGamma() <= 0 || setting.getGamma() > 1)) {
+    if (WrittenValues.written(setting, Literals.SCHEDULE_SETTING__GAMMA) && (setting.getGamma() <= 0 || setting.getGamma() > 1)) {
       error("gamma is a decay factor in (0, 1].", setting, Literals.SCHEDULE_SETTING__GAMMA, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
     }
   }

@@ -91,6 +91,7 @@ public class UnitChecks extends CircuitCheck {
       case VOLTAGE -> "mV";
       case DIFFUSIVITY -> "mm2/s";
       case RATIO -> "%";
+      case DIFFUSIVITY -> "mm2/s";
     };
   }
 }

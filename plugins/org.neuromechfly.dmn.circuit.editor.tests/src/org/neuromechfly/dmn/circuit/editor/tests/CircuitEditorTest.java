@@ -16,7 +16,6 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
@@ -30,12 +29,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neuromechfly.dmn.circuit.editor.CircuitEditorPlugin;
 import org.neuromechfly.dmn.circuit.editor.contentassist.CircuitContentAssistProcessor;
-import org.neuromechfly.dmn.circuit.editor.hover.DiagnosticHover;
 import org.neuromechfly.dmn.circuit.editor.validation.ProblemMarkers;
 
 /**
  * Drives the real workbench: opens {@code .circuit} files in the Generic Editor and checks what a user
- * sees — colouring, error markers written by the reconciler, and content-assist proposals.
+ * sees — colouring, error markers written by the reconciler, and content-assist proposals (hovers:
+ * {@link HoverTest}).
  */
 class CircuitEditorTest {
   private static final String GENERIC_EDITOR = "org.eclipse.ui.genericeditor.GenericEditor";
@@ -66,7 +65,7 @@ class CircuitEditorTest {
   }
 
   @Test
-  void marksAProjectionToAnUnknownPopulationOnItsLineAndHoversIt() throws CoreException {
+  void marksAProjectionToAnUnknownPopulationOnItsLine() throws CoreException {
     String text =
         """
         circuit olfaction
@@ -91,10 +90,7 @@ class CircuitEditorTest {
     assertNotNull(marker.getAttribute(Issue.CODE_KEY, null), "markers carry the issue code");
     int start = marker.getAttribute(IMarker.CHAR_START, -1);
     assertEquals("NOPE", text.substring(start, marker.getAttribute(IMarker.CHAR_END, -1)));
-
-    String hover = new DiagnosticHover().getHoverInfo(viewer(editor), new Region(start + 1, 0));
-    assertNotNull(hover, "hovering the unresolved name shows its diagnostic");
-    assertTrue(hover.contains("NOPE"), hover);
+    assertNotNull(editor);
   }
 
   @Test

@@ -11,6 +11,9 @@ import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.core.runtime.jobs.Job;
 
 /** Workspace and editor access shared by the UI tests. */
 final class EditorFixtures {
@@ -36,6 +39,27 @@ final class EditorFixtures {
       file.create(content, true, null);
     }
     return file;
+  }
+
+  /** Opens a file in its editor (the Generic Editor for models) and waits for the UI to settle. */
+  static IEditorPart open(IFile file) throws CoreException {
+    IEditorPart editor = IDE.openEditor(page(), file, true);
+    UiWait.drain();
+    return editor;
+  }
+
+  /** Runs a command as its key binding or menu item would, in the active part's context. */
+  static Object execute(String commandId) throws Exception {
+    IHandlerService handlers = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getService(IHandlerService.class);
+    return handlers.executeCommand(commandId, null);
+  }
+
+  /** Waits until no workspace build is running or waiting (auto-build, the nature installer's build). */
+  static boolean awaitBuilds(long timeoutMillis) {
+    return UiWait.until(
+        () -> Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD).length == 0
+            && Job.getJobManager().find(ResourcesPlugin.FAMILY_MANUAL_BUILD).length == 0,
+        timeoutMillis);
   }
 
   /** The editor's source viewer: AbstractTextEditor hands it out as the text operation target. */

@@ -23,8 +23,13 @@ public class CircuitMarkerResolutionGenerator implements IMarkerResolutionGenera
 
   @Override
   public IMarkerResolution[] getResolutions(IMarker marker) {
-    return MarkerFixes.compute(marker, (document, fixes) ->
-            fixes.stream().map(fix -> new IssueMarkerResolution(fix.label())).toArray(IMarkerResolution[]::new))
+    return MarkerFixes.compute(marker, (document, fixes) -> {
+          IMarkerResolution[] resolutions = new IMarkerResolution[fixes.size()];
+          for (int i = 0; i < resolutions.length; i++) {
+            resolutions[i] = new IssueMarkerResolution(fixes.get(i).label(), resolutions.length - i);
+          }
+          return resolutions;
+        })
         .orElse(new IMarkerResolution[0]);
   }
 

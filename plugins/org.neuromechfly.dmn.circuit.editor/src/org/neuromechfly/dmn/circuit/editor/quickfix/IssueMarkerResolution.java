@@ -6,19 +6,34 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IMarkerResolution2;
+import org.eclipse.ui.IMarkerResolutionRelevance;
+import org.eclipse.ui.PlatformUI;
 import org.neuromechfly.dmn.circuit.ide.quickfix.IssueQuickfixes.Fix;
 import org.neuromechfly.dmn.circuit.ide.quickfix.IssueQuickfixes.Replacement;
 
 /**
  * One quick fix of a marker. It recomputes its edits when run, against the document as it is then, and
- * finds itself again by label: the text may have changed since the fixes were listed.
+ * finds itself again by label: the text may have changed since the fixes were listed. Its relevance keeps
+ * the language's order (best guess first) where the workbench would sort fixes by label.
  */
-final class IssueMarkerResolution implements IMarkerResolution2 {
+final class IssueMarkerResolution implements IMarkerResolution2, IMarkerResolutionRelevance {
   private final String label;
+  private final int relevance;
 
-  IssueMarkerResolution(String label) {
+  /**
+   * @param label the fix's label, by which it finds itself again
+   * @param relevance higher for better fixes: the workbench lists resolutions by relevance, then by label
+   */
+  IssueMarkerResolution(String label, int relevance) {
     this.label = label;
+    this.relevance = relevance;
+  }
+
+  @Override
+  public int getRelevanceForResolution() {
+    return relevance;
   }
 
   @Override
@@ -38,6 +53,12 @@ final class IssueMarkerResolution implements IMarkerResolution2 {
 
   @Override
   public void run(IMarker marker) {
+    Display display = PlatformUI.getWorkbench().getDisplay();
+    if (Display.getCurrent() == null) {
+      // the marker hover runs fixes in a job; an open editor's document may only change on the UI thread
+      display.syncExec(() -> run(marker));
+      return;
+    }
     boolean applied =
         MarkerFixes.compute(
                 marker,

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.AbstractElement;
+import org.eclipse.xtext.Alternatives;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.ParserRule;
+import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.Group;
 import org.eclipse.xtext.Keyword;
@@ -53,6 +57,8 @@ public class CircuitProposalProvider extends IdeContentProposalProvider {
       propose(Vocabulary.CONNECTOME_FORMATS.words(), context, acceptor);
     } else if ("transmitter".equals(feature)) {
       propose(Arrays.stream(Transmitter.values()).map(Transmitter::symbol).toList(), context, acceptor);
+    } else if (keywordChoice(assignment) != null) {
+      propose(keywordChoice(assignment), context, acceptor);
     } else {
       String keyword = keywordBefore(assignment);
       if ("target".equals(keyword) && "TrainingSetting".equals(ruleName(assignment))) {
@@ -62,6 +68,22 @@ public class CircuitProposalProvider extends IdeContentProposalProvider {
       }
     }
     super._createProposals(assignment, context, acceptor);
+  }
+
+  /**
+   * The words of a datatype rule that is a choice of keywords ({@code tau_mem | tau_syn | …}), or null.
+   * Xtext proposes keywords it meets in the grammar's follow elements, not those inside such a rule.
+   */
+  private static List<String> keywordChoice(Assignment assignment) {
+    if (!(assignment.getTerminal() instanceof RuleCall call) || !(call.getRule() instanceof ParserRule rule) || !GrammarUtil.isDatatypeRule(rule)) {
+      return null;
+    }
+    AbstractElement body = rule.getAlternatives();
+    List<AbstractElement> choices = body instanceof Alternatives alternatives ? alternatives.getElements() : List.of(body);
+    if (!choices.stream().allMatch(Keyword.class::isInstance)) {
+      return null;
+    }
+    return choices.stream().map(k -> ((Keyword) k).getValue()).toList();
   }
 
   private void proposeUnits(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
@@ -81,9 +103,26 @@ public class CircuitProposalProvider extends IdeContentProposalProvider {
     if (root instanceof Circuit circuit) {
       var data = reference.forCircuit(circuit).data();
       if (data != null) {
-        propose(data.cellTypes().stream().map(CellType::name).toList(), context, acceptor);
+        for (CellType type : data.cellTypes()) {
+          var entry = getProposalCreator().createProposal(type.name(), context);
+          if (entry != null) {
+            // what the name stands for: "Kenyon cell, ACh"
+            String alias = type.aliases().stream().filter(a -> a.contains(" ")).findFirst().orElse(String.join(", ", type.aliases()));
+            entry.setDescription((alias.isEmpty() ? "" : alias + ", ") + type.transmitter().symbol());
+            acceptor.accept(entry, getProposalPriorities().getDefaultPriority(entry));
+          }
+        }
       }
     }
+  }
+
+  /**
+   * Punctuation is left to the typist: a list holding a lone "}" or "," helps nobody, and pops up
+   * uninvited in editors that ask for proposals as one types.
+   */
+  @Override
+  protected boolean filterKeyword(Keyword keyword, ContentAssistContext context) {
+    return keyword.getValue().chars().anyMatch(Character::isLetter) && super.filterKeyword(keyword, context);
   }
 
   private void propose(List<String> words, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
@@ -107,7 +146,7 @@ public class CircuitProposalProvider extends IdeContentProposalProvider {
   }
 
   private static String ruleName(Assignment assignment) {
-    var rule = org.eclipse.xtext.GrammarUtil.containingRule(assignment);
+    var rule = GrammarUtil.containingRule(assignment);
     return rule == null ? null : rule.getName();
   }
 }

@@ -4,7 +4,6 @@ import com.google.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.emf.ecore.EObject;
@@ -26,6 +25,7 @@ import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.neuromechfly.dmn.circuit.circuit.Circuit;
 import org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals;
+import org.neuromechfly.dmn.circuit.circuit.ConnectomeSource;
 import org.neuromechfly.dmn.circuit.circuit.CountSetting;
 import org.neuromechfly.dmn.circuit.circuit.Population;
 import org.neuromechfly.dmn.circuit.circuit.Projection;
@@ -163,6 +163,56 @@ public class CircuitQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvi
                 .flatMap(count -> node(count, Literals.COUNT_SETTING__COUNT))
                 .map(node -> List.of(replace(document, node.getOffset(), node.getEndOffset(), selected.get())))
                 .orElse(List.of()));
+  }
+
+  // --- names ---------------------------------------------------------------------------------------
+
+  /**
+   * A name that resolves to nothing: the closest declared names of the kind the reference wants, best
+   * first; and, where the name is a cell type of the reference data, a population of that type.
+   */
+  @QuickFix(org.eclipse.xtext.diagnostics.Diagnostic.LINKING_DIAGNOSTIC)
+  public void fixUnknownName(DiagnosticResolutionAcceptor acceptor) {
+    Optional<String> word = markedText().map(String::trim).filter(w -> !w.isEmpty());
+    Optional<Circuit> circuit = circuit();
+    if (word.isEmpty() || circuit.isEmpty()) {
+      return;
+    }
+    String message = request.get().diagnostic().getMessage();
+    Class<? extends EObject> kind = message != null && message.contains("ConnectomeSource") ? ConnectomeSource.class : Population.class;
+    List<String> declared = circuit.get().getElements().stream()
+        .filter(kind::isInstance)
+        .map(e -> org.eclipse.xtext.util.SimpleAttributeResolver.NAME_RESOLVER.apply(e))
+        .filter(n -> n != null && !n.isEmpty())
+        .toList();
+    for (String name : NameSimilarity.nearest(word.get(), declared, List::of, n -> n, 3)) {
+      acceptor.accept("Change to '" + name + "'", (diagnostic, object, document) -> createTextEdit(diagnostic, name));
+    }
+    if (kind == Population.class) {
+      referenceData().flatMap(d -> d.cellType(word.get())).ifPresent(type -> {
+        long count = Math.max(1, Math.round(type.count().typical()));
+        String declaration = "population " + word.get() + " : " + type.name() + " { count " + count + " }";
+        acceptor.accept(
+            "Declare '" + declaration + "'",
+            (diagnostic, object, document) -> List.of(insert(document, afterLastPopulation(circuit.get(), document), "\n" + declaration)));
+      });
+    }
+  }
+
+  /** Where a new population goes: after the last one, else after the circuit's header. */
+  private static int afterLastPopulation(Circuit circuit, Document document) {
+    EObject last = null;
+    for (EObject element : circuit.getElements()) {
+      if (element instanceof Population) {
+        last = element;
+      }
+    }
+    INode node = NodeModelUtils.findActualNodeFor(last != null ? last : circuit);
+    if (last != null) {
+      return node.getEndOffset();
+    }
+    // no population yet: after 'circuit Name'
+    return NodeModelUtils.findNodesForFeature(circuit, Literals.CIRCUIT__NAME).stream().findFirst().map(INode::getEndOffset).orElse(document.getContents().length());
   }
 
   // --- completeness --------------------------------------------------------------------------------
@@ -332,28 +382,28 @@ public class CircuitQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvi
 
   /**
    * Cell types to offer for an unknown one, as canonical names (aliases such as "Kenyon cell" are not
-   * identifiers): the check's suggestions first, then types whose name or an alias starts with, or is
-   * the start of, the unknown word, so "Kenyon" finds KC.
+   * identifiers), best guess first: the check's suggestions and every type a typo or a prefix of a name
+   * or alias could explain ("Kenyon" finds KC), ranked by {@link NameSimilarity}.
    */
   private List<String> cellTypeSuggestions() {
     Optional<ReferenceData> data = referenceData();
-    if (data.isEmpty()) {
+    Optional<String> word = markedText().map(String::trim).filter(w -> !w.isEmpty());
+    if (data.isEmpty() || word.isEmpty()) {
       return List.of();
     }
-    Set<String> names = new LinkedHashSet<>();
-    Request current = request.get();
-    for (String suggestion : IssueQuickfixes.data(current.diagnostic())) {
-      data.get().cellType(suggestion).ifPresent(t -> names.add(t.name()));
+    Set<String> suggested = new LinkedHashSet<>();
+    for (String suggestion : IssueQuickfixes.data(request.get().diagnostic())) {
+      data.get().cellType(suggestion).ifPresent(t -> suggested.add(t.name()));
     }
-    markedText().map(w -> w.trim().toLowerCase(Locale.ROOT)).filter(w -> w.length() >= 2).ifPresent(word -> {
-      for (CellType type : data.get().cellTypes()) {
-        List<String> spellings = new ArrayList<>(type.aliases());
-        spellings.add(0, type.name());
-        if (spellings.stream().map(s -> s.toLowerCase(Locale.ROOT)).anyMatch(s -> s.startsWith(word) || word.startsWith(s) && s.length() >= 2)) {
-          names.add(type.name());
-        }
-      }
-    });
-    return names.stream().limit(3).toList();
+    List<CellType> candidates = data.get().cellTypes().stream()
+        .filter(t -> suggested.contains(t.name()) || NameSimilarity.plausible(word.get(), NameSimilarity.score(word.get(), spellings(t))))
+        .toList();
+    return NameSimilarity.nearest(word.get(), candidates, CircuitQuickfixProvider::spellings, CellType::name, 3).stream().map(CellType::name).toList();
+  }
+
+  private static List<String> spellings(CellType type) {
+    List<String> spellings = new ArrayList<>(type.aliases());
+    spellings.add(0, type.name());
+    return spellings;
   }
 }

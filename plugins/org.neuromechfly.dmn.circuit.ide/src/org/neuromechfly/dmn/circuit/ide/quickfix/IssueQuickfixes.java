@@ -6,31 +6,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolution;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.server.Document;
-import org.eclipse.xtext.ide.server.ILanguageServerAccess;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2.Options;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.Issue;
+import org.neuromechfly.dmn.circuit.ide.server.OpenResourceAccess;
 
 /**
  * The language's quick fixes for clients without a language server (the Eclipse editor, tests): an
  * {@link Issue} of a parsed resource in, labelled fixes out, each computing its edits as offsets into the
  * text the resource was parsed from. Xtext's {@link DiagnosticResolution}s speak LSP, so the issue is
- * turned into a diagnostic and the resource is served through a minimal {@link ILanguageServerAccess}.
+ * turned into a diagnostic and the resource is served through {@link OpenResourceAccess}.
  */
 public class IssueQuickfixes {
 
@@ -104,7 +97,7 @@ public class IssueQuickfixes {
     if (issue.getCode() == null || issue.getOffset() == null || resource.getParseResult() == null || resource.getResourceSet() == null) {
       return List.of();
     }
-    Document document = new Document(1, resource.getParseResult().getRootNode().getText());
+    Document document = OpenResourceAccess.documentOf(resource);
     Diagnostic diagnostic = toDiagnostic(issue, document);
     if (!provider.handlesDiagnostic(diagnostic)) {
       return List.of();
@@ -113,7 +106,7 @@ public class IssueQuickfixes {
     options.setResource(resource);
     options.setDocument(document);
     options.setURI(resource.getURI().toString());
-    options.setLanguageServerAccess(new SingleResourceAccess(resource, document));
+    options.setLanguageServerAccess(new OpenResourceAccess(resource, document));
     options.setCancelIndicator(CancelIndicator.NullImpl);
     return provider.getResolutions(options, diagnostic).stream().map(r -> new Fix(r, document)).toList();
   }
@@ -166,57 +159,5 @@ public class IssueQuickfixes {
       return result;
     }
     return List.of();
-  }
-
-  /** Serves one already parsed resource as if a language server held it open. */
-  private static final class SingleResourceAccess implements ILanguageServerAccess {
-    private final XtextResource resource;
-    private final Document document;
-
-    SingleResourceAccess(XtextResource resource, Document document) {
-      this.resource = resource;
-      this.document = document;
-    }
-
-    @Override
-    public <T> CompletableFuture<T> doRead(String uri, Function<Context, T> function) {
-      return CompletableFuture.completedFuture(doSyncRead(uri, function));
-    }
-
-    @Override
-    public <T> T doSyncRead(String uri, Function<Context, T> function) {
-      return function.apply(new Context(resource, document, true, CancelIndicator.NullImpl));
-    }
-
-    @Override
-    public <T> CompletableFuture<T> doReadIndex(Function<? super IndexContext, ? extends T> function) {
-      return CompletableFuture.failedFuture(new UnsupportedOperationException("no index outside a language server"));
-    }
-
-    @Override
-    public void addBuildListener(IBuildListener listener) {
-      // nothing is ever built here
-    }
-
-    @Override
-    public LanguageClient getLanguageClient() {
-      return null;
-    }
-
-    @Override
-    public ResourceSet newLiveScopeResourceSet(URI uri) {
-      // DiagnosticResolution looks the resource up by URI: hand it the set that already holds it.
-      return resource.getResourceSet();
-    }
-
-    @Override
-    public InitializeParams getInitializeParams() {
-      return null; // plain 'changes' edits keyed by URI
-    }
-
-    @Override
-    public InitializeResult getInitializeResult() {
-      return null;
-    }
   }
 }

@@ -1,9 +1,11 @@
 package org.neuromechfly.dmn.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuromechfly.dmn.model.json.CircuitJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,25 +18,25 @@ final class CompileCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .circuit file")
   Path file;
 
-  @Option(names = "--ir", paramLabel = "OUT", description = "where to write the IR JSON (default: standard output)")
+  @Option(names = "--ir", paramLabel = "OUT", description = "where to write the IR JSON (default: standard output); its folder must exist")
   Path ir;
+
+  @Option(names = "--force", description = "replace an existing --ir file whose content differs")
+  boolean force;
+
+  @Mixin DataDirOption data;
 
   @Override
   public Integer call() throws Exception {
-    ModelWorkspace workspace = new ModelWorkspace();
-    var model = workspace.load(file);
-    if (model.hasErrors()) {
-      Diagnostics.print(model, spec.commandLine().getErr());
-      spec.commandLine().getErr().println(file + ": not compiled, fix the errors above first");
-      return 1;
-    }
-    String json = CircuitJson.write(workspace.compile(model));
+    ModelWorkspace workspace = new ModelWorkspace(data.directory());
+    String json = CircuitJson.write(workspace.compileOrFail(file, spec.commandLine().getErr(), "not compiled"));
     if (ir == null) {
       spec.commandLine().getOut().print(json);
       spec.commandLine().getOut().flush();
     } else {
-      OutputFiles.writeAtomically(ir, json);
-      spec.commandLine().getErr().println("wrote " + ir);
+      Path folder = ir.toAbsolutePath().getParent();
+      var outcome = OutputFiles.write(folder, Map.of(ir, json), force).get(ir);
+      spec.commandLine().getErr().println((outcome == OutputFiles.Outcome.UNCHANGED ? "unchanged " : "wrote ") + ir);
     }
     return 0;
   }

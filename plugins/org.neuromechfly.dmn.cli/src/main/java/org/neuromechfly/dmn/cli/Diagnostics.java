@@ -5,10 +5,17 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import org.eclipse.xtext.validation.Issue;
 import org.neuromechfly.dmn.circuit.validation.CircuitIssueCodes;
+import org.neuromechfly.dmn.model.PrintableText;
 
-/** Prints diagnostics as {@code file:line:col: severity: message [code]}, the format editors and CI parse. */
+/**
+ * Prints diagnostics as {@code file:line:col: severity: message [code]}, the format editors and CI
+ * parse: always one line, whatever characters the model's text put into a message or a file name.
+ */
 final class Diagnostics {
   private Diagnostics() {}
+
+  /** Longest message printed; longer ones (quoting huge input) are cut and say how long they were. */
+  private static final int MAX_MESSAGE = 1000;
 
   static int print(ModelWorkspace.LoadedModel model, PrintWriter out) {
     var sorted = model.issues().stream()
@@ -23,8 +30,9 @@ final class Diagnostics {
   }
 
   static String line(Path file, Issue issue) {
-    return file + ":" + orZero(issue.getLineNumber()) + ":" + orZero(issue.getColumn()) + ": "
-        + issue.getSeverity().name().toLowerCase() + ": " + issue.getMessage() + " [" + code(issue.getCode()) + "]";
+    String message = issue.getMessage() == null || issue.getMessage().isBlank() ? "(no message)" : issue.getMessage();
+    return PrintableText.oneLine(file.toString()) + ":" + atLeastOne(issue.getLineNumber()) + ":" + atLeastOne(issue.getColumn()) + ": "
+        + issue.getSeverity().name().toLowerCase() + ": " + PrintableText.excerpt(message, MAX_MESSAGE) + " [" + code(issue.getCode()) + "]";
   }
 
   static String code(String code) {
@@ -35,7 +43,8 @@ final class Diagnostics {
     return code.startsWith(prefix) ? code.substring(prefix.length()).toLowerCase() : CircuitIssueCodes.shortCode(code);
   }
 
-  private static int orZero(Integer value) {
-    return value == null ? 0 : value;
+  /** Lines and columns are 1-based; a diagnostic without a place points at the start of the file. */
+  private static int atLeastOne(Integer value) {
+    return value == null || value < 1 ? 1 : value;
   }
 }

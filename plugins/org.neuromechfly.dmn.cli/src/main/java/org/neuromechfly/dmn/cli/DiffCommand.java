@@ -6,12 +6,14 @@ import org.neuromechfly.dmn.model.diff.CircuitDiff;
 import org.neuromechfly.dmn.model.diff.ModelChange;
 import org.neuromechfly.dmn.model.json.CircuitJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dmn diff A B}: what changed between two models, in domain terms, ignoring layout. */
-@Command(name = "diff", mixinStandardHelpOptions = true, description = "Semantic difference of two .circuit models (exit 0: same, 1: different, 2: error).")
+@Command(name = "diff", mixinStandardHelpOptions = true, exitCodeOnExecutionException = 2,
+    description = "Semantic difference of two .circuit models (exit 0: same, 1: different, 2: error).")
 final class DiffCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -24,18 +26,15 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--json", description = "machine-readable output: a JSON array of changes")
   boolean json;
 
+  @Mixin DataDirOption data;
+
   @Override
   public Integer call() throws Exception {
-    ModelWorkspace workspace = new ModelWorkspace();
-    var a = workspace.load(before);
-    var b = workspace.load(after);
-    for (var model : new ModelWorkspace.LoadedModel[] {a, b}) {
-      if (model.hasErrors()) {
-        Diagnostics.print(model, spec.commandLine().getErr());
-        throw new UserError(model.file() + " has errors; fix them before comparing");
-      }
-    }
-    var changes = CircuitDiff.between(workspace.compile(a), workspace.compile(b));
+    ModelWorkspace workspace = new ModelWorkspace(data.directory());
+    var err = spec.commandLine().getErr();
+    var a = workspace.compileOrFail(before, err, "not compared");
+    var b = workspace.compileOrFail(after, err, "not compared");
+    var changes = CircuitDiff.between(a, b);
     var out = spec.commandLine().getOut();
     if (json) {
       out.print(CircuitJson.pretty(changes));

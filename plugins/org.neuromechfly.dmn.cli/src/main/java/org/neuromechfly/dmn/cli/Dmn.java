@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ImportCommand.class,
       DiffCommand.class,
+      LspCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Dmn implements Runnable {
@@ -33,13 +34,37 @@ public final class Dmn implements Runnable {
     System.exit(run(args));
   }
 
-  /** Runs a command line and returns the exit code (0 ok, 1 failed on the input, 2 usage error). */
+  /**
+   * Runs a command line and returns the exit code (0 ok, 1 failed on the input, 2 usage error; for
+   * {@code diff} 1 means "different" and 2 "error").
+   */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return run(commandLine(), args);
+  }
+
+  /** Runs a command line writing to the given streams (for tools that embed {@code dmn}). */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine cli = commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
+    return run(cli, args);
+  }
+
+  private static int run(CommandLine cli, String... args) {
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // the validator and train refuse models they estimate too large; this is the last resort
+      cli.getErr().println("error: out of memory (" + e.getMessage() + "); give Java more memory, e.g."
+          + " DMN_JAVA_OPTS=-Xmx16g, or make the model smaller (batch, steps, cells)");
+      cli.getErr().flush();
+      return 1;
+    }
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Dmn()).setExecutionExceptionHandler(new FailureHandler())
+    return new CommandLine(new Dmn())
+        .setExecutionExceptionHandler(new FailureHandler())
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 }

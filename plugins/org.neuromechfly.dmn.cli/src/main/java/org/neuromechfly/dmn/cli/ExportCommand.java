@@ -15,6 +15,7 @@ import org.neuromechfly.dmn.export.nir.NirOptions;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.ExportSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,19 +38,35 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--loihi", paramLabel = "FILE", description = "lava-dl netx HDF5 file to write (+ a quantisation report beside it)")
   Path loihi;
 
-  @Option(names = "--convention", paramLabel = "NAME", defaultValue = "norse", description = "NIR parameter convention: norse (r=1; Norse, Sinabs) or snntorch (r=tau/dt) (default: ${DEFAULT-VALUE})")
-  String convention;
+  /** The conventions by the names users know them by (picocli's enum converter reads them). */
+  enum Convention {
+    norse(NirConvention.NORSE_SINABS),
+    sinabs(NirConvention.NORSE_SINABS),
+    snntorch(NirConvention.SNNTORCH);
+
+    final NirConvention value;
+
+    Convention(NirConvention value) {
+      this.value = value;
+    }
+  }
+
+  @Option(names = "--convention", paramLabel = "NAME", defaultValue = "norse",
+      description = "NIR parameter convention: norse or sinabs (r=1), snntorch (r=tau/dt) (default: ${DEFAULT-VALUE})")
+  Convention convention;
+
+  @Option(names = "--force", description = "replace existing export files whose content differs")
+  boolean force;
 
   @Option(names = "--held-out", paramLabel = "N", defaultValue = "16", description = "with a navigation task: held-out starts the Loihi report runs the model and the bundle on (0: none; default: ${DEFAULT-VALUE})")
   int heldOutStarts;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "where connectome sources resolve")
-  Path dataDir;
+  @Mixin DataDirOption dataDir;
 
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
-    DataDirectory data = dataDir == null ? DataDirectory.fromSystemProperty() : DataDirectory.of(dataDir);
+    DataDirectory data = dataDir.directory();
     CircuitSource source;
     CircuitSpec circuit;
     Path folder;
@@ -59,24 +76,20 @@ final class ExportCommand implements Callable<Integer> {
       circuit = org.neuromechfly.dmn.model.json.CircuitJson.read(Files.readString(run.file(RunFolder.CIRCUIT)));
       folder = input;
     } else {
-      ModelWorkspace workspace = new ModelWorkspace();
-      var model = workspace.load(input);
-      if (model.hasErrors()) {
-        Diagnostics.print(model, spec.commandLine().getErr());
-        throw new UserError(input + " has errors; fix them before exporting");
-      }
-      circuit = workspace.compile(model);
+      circuit = new ModelWorkspace(data).compileOrFail(input, spec.commandLine().getErr(), "not exported");
       source = CircuitSource.initial(circuit, data);
       folder = input.toAbsolutePath().getParent();
     }
     ExportSpec declared = circuit.exports();
     OutputTarget nirTarget = nir != null ? OutputTarget.explicit(nir) : declared.nir() != null && loihi == null ? OutputTarget.declared(declared.nir(), folder) : null;
     OutputTarget loihiTarget = loihi != null ? OutputTarget.explicit(loihi) : declared.loihi() != null && nir == null ? OutputTarget.declared(declared.loihi(), folder) : null;
+    nirTarget = nirTarget == null ? null : nirTarget.replacing(force);
+    loihiTarget = loihiTarget == null ? null : loihiTarget.replacing(force);
     if (nirTarget == null && loihiTarget == null) {
       throw new UserError("nothing to export: give --nir FILE and/or --loihi FILE, or declare 'export nir \"…\"' in the model");
     }
     if (nirTarget != null) {
-      var result = Exports.nir(source, nirTarget, NirOptions.of(parseConvention()));
+      var result = Exports.nir(source, nirTarget, NirOptions.of(convention.value));
       out.println("wrote " + result.file());
       result.warnings().forEach(w -> out.println("note: " + w));
     }
@@ -110,13 +123,5 @@ final class ExportCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  private NirConvention parseConvention() {
-    return switch (convention.toLowerCase(Locale.ROOT)) {
-      case "norse", "sinabs", "norse_sinabs" -> NirConvention.NORSE_SINABS;
-      case "snntorch" -> NirConvention.SNNTORCH;
-      default -> throw new UserError("unknown NIR convention '" + convention + "'; use norse or snntorch");
-    };
   }
 }

@@ -1,6 +1,5 @@
 package org.neuromechfly.dmn.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,7 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dmn fmt FILE…}: rewrite files in the canonical layout, or {@code --check} that they are. */
+/**
+ * {@code dmn fmt FILE…}: rewrite files in the canonical layout, or {@code --check} that they are. A
+ * file that cannot be formatted (unreadable, not UTF-8, syntax errors) is reported by name and the
+ * others are still formatted.
+ */
 @Command(name = "fmt", mixinStandardHelpOptions = true, description = "Format .circuit files in the one canonical layout (review by diff).")
 final class FormatCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -27,27 +30,40 @@ final class FormatCommand implements Callable<Integer> {
     ModelWorkspace workspace = new ModelWorkspace();
     int problems = 0;
     for (Path file : files) {
-      var model = workspace.load(file);
-      if (!model.resource().getParseResult().getSyntaxErrors().iterator().hasNext()) {
-        String formatted = workspace.canonicalText(model);
-        String current = Files.readString(file);
-        if (!formatted.equals(current)) {
-          if (check) {
-            out.println(file + ": not formatted");
-            problems++;
-          } else {
-            OutputFiles.writeAtomically(file, formatted);
-            out.println("formatted " + file);
-          }
+      try {
+        if (!format(workspace, file)) {
+          problems++;
         }
-      } else {
-        Diagnostics.print(model, err);
-        err.println(file + ": not formatted, fix the syntax errors first");
+      } catch (UserError e) {
+        err.println("error: " + e.getMessage());
         problems++;
       }
     }
     out.flush();
     err.flush();
     return problems == 0 ? 0 : 1;
+  }
+
+  /** Formats (or checks) one file; false when it is not (or cannot be) formatted. */
+  private boolean format(ModelWorkspace workspace, Path file) throws java.io.IOException {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    var model = workspace.parse(file);
+    if (!model.parsed() || model.hasErrors()) {
+      Diagnostics.print(model, err);
+      err.println(file + ": not formatted, fix the errors above first");
+      return false;
+    }
+    String formatted = workspace.canonicalText(model);
+    if (formatted.equals(SourceText.read(file).text())) {
+      return true; // (a byte-order mark makes the text differ: formatting drops it)
+    }
+    if (check) {
+      out.println(file + ": not formatted");
+      return false;
+    }
+    OutputFiles.writeAtomically(file, formatted);
+    out.println("formatted " + file);
+    return true;
   }
 }

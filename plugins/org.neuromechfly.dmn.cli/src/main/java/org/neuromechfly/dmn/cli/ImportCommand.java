@@ -16,15 +16,18 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the NIR file")
   Path file;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "folder for the .circuit and weights files (default: current folder)")
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "existing folder for the .circuit and weights files (default: current folder)")
   Path out;
 
   @Option(names = "--dt", paramLabel = "SECONDS", description = "time step when the NIR file has no dt in its metadata")
   Double dt;
 
+  @Option(names = "--force", description = "replace existing .circuit and weights files whose content differs (e.g. a hand-edited model)")
+  boolean force;
+
   @Override
   public Integer call() {
-    var result = Exports.importNir(file, out, dt);
+    var result = Exports.importNir(file, out, dt, force);
     spec.commandLine().getOut().println("wrote " + result.circuitFile() + " and " + result.weightsFile());
     spec.commandLine().getOut().flush();
     return 0;

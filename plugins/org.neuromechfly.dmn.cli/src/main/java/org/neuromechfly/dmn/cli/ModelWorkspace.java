@@ -1,8 +1,10 @@
 package org.neuromechfly.dmn.cli;
 
 import com.google.inject.Injector;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,11 +20,15 @@ import org.neuromechfly.dmn.circuit.CircuitStandaloneSetup;
 import org.neuromechfly.dmn.circuit.circuit.Circuit;
 import org.neuromechfly.dmn.circuit.compiler.CircuitCompiler;
 import org.neuromechfly.dmn.circuit.formatting2.CanonicalText;
+import org.neuromechfly.dmn.circuit.reference.ConnectomeIndex;
+import org.neuromechfly.dmn.circuit.validation.CircuitIssueCodes;
+import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
 import org.neuromechfly.dmn.model.CircuitSpec;
 
 /**
  * The language as the command line uses it: one Xtext injector, shared by every command, that loads
- * files, validates them and compiles them exactly as the editor does.
+ * files, validates them and compiles them exactly as the editor does, against one data directory
+ * (the same for validation and training).
  */
 final class ModelWorkspace {
   private static Injector injector;
@@ -33,11 +39,15 @@ final class ModelWorkspace {
       return issues.stream().anyMatch(i -> i.getSeverity() == Severity.ERROR);
     }
 
+    /** Whether the text parsed into a model (it decoded, is not empty and has no syntax error). */
+    boolean parsed() {
+      return resource != null && !resource.getContents().isEmpty() && !resource.getParseResult().hasSyntaxErrors();
+    }
+
     Circuit circuit() {
       return (Circuit) resource.getContents().get(0);
     }
   }
-
 
   private static synchronized Injector injector() {
     if (injector == null) {
@@ -46,27 +56,80 @@ final class ModelWorkspace {
     return injector;
   }
 
+  /** A workspace whose connectome paths resolve in {@code data}. */
+  ModelWorkspace(DataDirectory data) {
+    injector().getInstance(ConnectomeIndex.class).use(data);
+  }
+
+  /** A workspace for commands that read no connectome data (fmt). */
+  ModelWorkspace() {}
+
   /** Loads and validates a model; unreadable files raise a {@link UserError} naming the file. */
   LoadedModel load(Path file) {
+    LoadedModel parsed = parse(file);
+    if (parsed.resource() == null || parsed.resource().getContents().isEmpty()) {
+      return parsed;
+    }
+    List<Issue> issues = injector().getInstance(IResourceValidator.class).validate(parsed.resource(), CheckMode.ALL, CancelIndicator.NullImpl);
+    return new LoadedModel(file, parsed.resource(), issues);
+  }
+
+  /**
+   * Parses a model without validating it: only syntax (and encoding, and emptiness) diagnostics.
+   */
+  LoadedModel parse(Path file) {
     if (!file.getFileName().toString().endsWith(".circuit")) {
       throw new UserError(file + ": not a .circuit file");
     }
     if (!Files.isRegularFile(file)) {
       throw new UserError(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
     }
-    // one resource set per file: models are self-contained, and the same file may be loaded twice (diff)
-    XtextResourceSet resources = injector().getInstance(XtextResourceSet.class);
-    XtextResource resource = (XtextResource) resources.createResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()));
-    try (InputStream in = Files.newInputStream(file)) {
-      resource.load(in, resources.getLoadOptions());
+    SourceText source;
+    try {
+      source = SourceText.read(file);
     } catch (IOException e) {
       throw new UserError(file + ": cannot read (" + FailureHandler.describe(e) + ")");
     }
-    List<Issue> issues = injector().getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
-    if (resource.getContents().isEmpty()) {
-      throw new UserError(file + ": empty model; a .circuit file starts with 'circuit Name'");
+    if (!source.isUtf8()) {
+      return new LoadedModel(file, null, List.of(issue(source.badLine(), source.badColumn(), String.format(
+          "The file is not UTF-8 text: byte 0x%02X cannot be decoded. Save it as UTF-8.", source.badByte()), CircuitIssueCodes.NOT_UTF8)));
     }
-    return new LoadedModel(file, resource, issues);
+    // one resource set per file: models are self-contained, and the same file may be loaded twice (diff)
+    XtextResourceSet resources = injector().getInstance(XtextResourceSet.class);
+    XtextResource resource = (XtextResource) resources.createResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()));
+    try {
+      resource.load(new ByteArrayInputStream(source.text().getBytes(StandardCharsets.UTF_8)), resources.getLoadOptions());
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot read (" + FailureHandler.describe(e) + ")");
+    }
+    if (resource.getContents().isEmpty()) {
+      return new LoadedModel(file, resource, List.of(issue(1, 1,
+          "Empty model: a .circuit file starts with 'circuit Name'.", CircuitIssueCodes.EMPTY_MODEL)));
+    }
+    List<Issue> syntax = new java.util.ArrayList<>();
+    var converter = injector().getInstance(org.eclipse.xtext.validation.IDiagnosticConverter.class);
+    for (var diagnostic : resource.getErrors()) {
+      converter.convertResourceDiagnostic(diagnostic, Severity.ERROR, syntax::add);
+    }
+    return new LoadedModel(file, resource, syntax);
+  }
+
+  /**
+   * Loads a model that must be valid: prints its diagnostics and fails with a {@link UserError}
+   * saying what was not done when it has errors.
+   */
+  LoadedModel loadOrFail(Path file, PrintWriter err, String notDone) {
+    LoadedModel model = load(file);
+    if (model.hasErrors()) {
+      Diagnostics.print(model, err);
+      throw new UserError(file + ": " + notDone + "; fix the errors above first");
+    }
+    return model;
+  }
+
+  /** Loads, validates and compiles a model that must be valid (see {@link #loadOrFail}). */
+  CircuitSpec compileOrFail(Path file, PrintWriter err, String notDone) {
+    return compile(loadOrFail(file, err, notDone));
   }
 
   /** Compiles a model that has no errors. */
@@ -84,5 +147,17 @@ final class ModelWorkspace {
 
   String canonicalText(LoadedModel model) {
     return injector().getInstance(CanonicalText.class).of(model.resource());
+  }
+
+  private static Issue issue(int line, int column, String message, String code) {
+    Issue.IssueImpl issue = new Issue.IssueImpl();
+    issue.setSeverity(Severity.ERROR);
+    issue.setLineNumber(line);
+    issue.setColumn(column);
+    issue.setOffset(0);
+    issue.setLength(0);
+    issue.setMessage(message);
+    issue.setCode(code);
+    return issue;
   }
 }

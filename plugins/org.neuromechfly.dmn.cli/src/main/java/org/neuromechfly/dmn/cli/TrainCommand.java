@@ -11,7 +11,9 @@ import org.neuromechfly.dmn.engine.TrainingRun;
 import org.neuromechfly.dmn.engine.run.RunFolder;
 import org.neuromechfly.dmn.engine.train.TrainOptions;
 import org.neuromechfly.dmn.model.ExecutionEngine;
+import org.neuromechfly.dmn.model.TrainingFootprint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,14 +39,13 @@ final class TrainCommand implements Callable<Integer> {
   Path resume;
 
   @Option(names = "--engine", paramLabel = "ENGINE", description = {
-      "the model's engine unless given; fused: the hand-written BPTT kernel.",
+      "${COMPLETION-CANDIDATES}; the model's engine unless given. fused: the hand-written BPTT kernel.",
       "samediff: the same model and gradients through ND4J SameDiff, one graph of a sensorimotor-delay"
           + " chunk run chunk by chunk with exact BPTT across chunks. Very slow: the example takes ~20 s per"
           + " episode against ~1 s on an idle 2-core machine, minutes when it is busy. See the engine README."})
   ExecutionEngine engine;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "where connectome sources resolve (default: -Ddmn.data.dir, $DMN_DATA_DIR, ../shared/data)")
-  Path dataDir;
+  @Mixin DataDirOption dataDir;
 
   @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: every core); the"
       + " batch is always split into the same shards, so results do not depend on it")
@@ -61,19 +62,13 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var err = spec.commandLine().getErr();
     var out = spec.commandLine().getOut();
-    ModelWorkspace workspace = new ModelWorkspace();
-    var model = workspace.load(file);
-    if (model.hasErrors()) {
-      Diagnostics.print(model, err);
-      err.println(file + ": not trained, fix the errors above first");
-      return 1;
-    }
-    var circuit = workspace.compile(model);
+    DataDirectory data = dataDir.directory();
+    var circuit = new ModelWorkspace(data).compileOrFail(file, err, "not trained");
+    requireMemory(circuit);
     // the run folder first: a folder that cannot take the run is refused before minutes of wiring
     RunFolder folder = resume == null
-        ? (outDir == null ? RunFolder.fresh(Path.of("runs"), circuit.name()) : RunFolder.empty(outDir))
-        : (outDir == null ? RunFolder.resumable(resume) : RunFolder.empty(outDir));
-    DataDirectory data = dataDir == null ? DataDirectory.fromSystemProperty() : DataDirectory.of(dataDir);
+        ? (outDir == null ? RunFolder.fresh(Path.of("runs"), circuit.name()) : RunFolder.empty(newFolder(outDir)))
+        : (outDir == null ? RunFolder.resumable(resume) : RunFolder.empty(newFolder(outDir)));
     out.println("wiring " + circuit.name() + " (" + circuit.neuronCount() + " neurons)");
     out.flush();
     CircuitWiring wiring = CircuitWiringBuilder.build(circuit, data);
@@ -112,5 +107,25 @@ final class TrainCommand implements Callable<Integer> {
         + " beside real flies', trajectories-after.png, history.csv, loss.png, checkpoint.json)");
     out.flush();
     return 0;
+  }
+
+  /** Refuses, before anything is allocated, a model whose training this Java VM cannot hold. */
+  private void requireMemory(org.neuromechfly.dmn.model.CircuitSpec circuit) {
+    var footprint = TrainingFootprint.of(circuit, threads);
+    long available = TrainingFootprint.availableHeap();
+    if (!footprint.arraysFit() || !footprint.fitsIn(available)) {
+      throw new UserError(file + ": not trained: training needs about " + TrainingFootprint.size(footprint.bytes())
+          + " of memory (largest array: " + footprint.largestArrayOwner() + "), but this Java VM may use "
+          + TrainingFootprint.size(available) + ". Reduce the batch or the steps, or give Java more memory (e.g. DMN_JAVA_OPTS=-Xmx32g).");
+    }
+  }
+
+  /** {@code --out DIR}: the run folder is created, but never a chain of missing folders above it. */
+  private static Path newFolder(Path dir) {
+    Path parent = dir.toAbsolutePath().normalize().getParent();
+    if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+      throw new UserError("the folder " + parent + " does not exist; create it first (dmn creates only the run folder itself)");
+    }
+    return dir;
   }
 }

@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dmn validate FILE…}: every diagnostic, one per line; non-zero exit when any file has errors. */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check .circuit files: syntax, units, names, connectivity and reference data.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check .circuit files: syntax, units, names, connectivity, reference and connectome data.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -19,11 +20,13 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--werror", description = "Treat warnings as errors.")
   boolean warningsAreErrors;
 
+  @Mixin DataDirOption data;
+
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    ModelWorkspace workspace = new ModelWorkspace();
+    ModelWorkspace workspace = new ModelWorkspace(data.directory());
     int failed = 0;
     for (Path file : files) {
       try {

@@ -22,6 +22,7 @@ class ExportCommandTest {
     Path model = dir.resolve("tiny.circuit");
     Files.writeString(model, GeneratedProgramTest.TINY);
     Path nir = dir.resolve("out/tiny.nir");
+    Files.createDirectories(nir.getParent());
     var r = DmnCommandLineTest.dmn("export", model.toString(), "--nir", nir.toString());
     assertEquals(0, r.exit(), r.err());
     assertArrayEquals(HDF5_SIGNATURE, Arrays.copyOf(Files.readAllBytes(nir), 8));

@@ -82,13 +82,14 @@ public final class Exports {
     boolean trainedForLoihi = circuit.spec().training().target() == TrainingTarget.LOIHI2;
     QuantisationReport report = QuantisationReport.of(net, trainedForLoihi, run);
     output.writeAtomically(tmp -> NetxFile.write(net, tmp));
-    Path reportFile = output.sibling(".quantisation.json");
+    OutputTarget reportTarget = output.siblingTarget(".quantisation.json");
+    Path reportFile = reportTarget.file();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("circuit", net.circuit());
     json.put("source", circuit.origin());
     json.put("dt_s", net.dt());
     json.put("report", report);
-    writeJson(reportFile, json);
+    writeJson(reportTarget, json);
     return new LoihiResult(output.file(), reportFile, net, report);
   }
 
@@ -101,30 +102,51 @@ public final class Exports {
    * {@code outputFolder} (name from the file), so that models trained elsewhere can be inspected.
    *
    * @param nirFile the NIR file
-   * @param outputFolder folder for the two files (created if needed)
+   * @param outputFolder folder for the two files (created if its parent exists)
    * @param fallbackDt step in seconds when the graph's metadata has none, or {@code null}
    * @throws org.neuromechfly.dmn.export.nir.NirFormatException for a malformed file, naming the node
    */
   public static NirImport importNir(Path nirFile, Path outputFolder, Double fallbackDt) {
+    return importNir(nirFile, outputFolder, fallbackDt, true);
+  }
+
+  /**
+   * As {@link #importNir(Path, Path, Double)}; with {@code replace} off, existing files that would
+   * change are refused. The output folder must exist. File names are the circuit's name, cut to
+   * {@value #MAX_FILE_BASE} characters (file systems allow 255 bytes).
+   */
+  public static NirImport importNir(Path nirFile, Path outputFolder, Double fallbackDt, boolean replace) {
     NirFile.Document doc = NirFile.read(nirFile);
     String fileName = nirFile.getFileName().toString();
     ImportedCircuit imported = NirImporter.importGraph(doc, fallbackDt, fileName);
-    String base = imported.parameters().spec().name();
-    OutputTarget circuitFile = OutputTarget.declared(base + ".circuit", outputFolder);
-    OutputTarget weightsFile = OutputTarget.declared(base + ".weights.json", outputFolder);
+    String name = imported.parameters().spec().name();
+    String base = name.length() > MAX_FILE_BASE ? name.substring(0, MAX_FILE_BASE) : name;
+    OutputTarget circuitFile = OutputTarget.declared(base + ".circuit", outputFolder).replacing(replace);
+    OutputTarget weightsFile = OutputTarget.declared(base + ".weights.json", outputFolder).replacing(replace);
     String text = imported.circuitText().replace("the weights sidecar",
         "the weights sidecar " + weightsFile.file().getFileName());
+    String json = json(weightsFile, imported.sidecar());
+    // both refused before either is written: never half an import
+    circuitFile.requireReplaceable(text.getBytes(StandardCharsets.UTF_8));
+    weightsFile.requireReplaceable(json.getBytes(StandardCharsets.UTF_8));
     circuitFile.writeAtomically(tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
-    writeJson(weightsFile.file(), imported.sidecar());
+    weightsFile.writeAtomically(tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
     return new NirImport(circuitFile.file(), weightsFile.file(), imported);
   }
 
-  private static void writeJson(Path file, Object value) {
+  /** Longest file name (before the extension) an import writes. */
+  static final int MAX_FILE_BASE = 100;
+
+  private static void writeJson(OutputTarget target, Object value) {
+    String json = json(target, value);
+    target.writeAtomically(tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
+  }
+
+  private static String json(OutputTarget target, Object value) {
     try {
-      String json = CircuitJson.pretty(value);
-      new OutputTarget(file, true).writeAtomically(tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
+      return CircuitJson.pretty(value);
     } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("cannot serialise " + file, new IOException(e));
+      throw new UncheckedIOException("cannot serialise " + target.file(), new IOException(e));
     }
   }
 }

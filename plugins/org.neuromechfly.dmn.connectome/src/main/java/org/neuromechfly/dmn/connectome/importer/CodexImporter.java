@@ -150,7 +150,7 @@ public final class CodexImporter {
         int p = builder.neuron(csv.id(pre));
         int q = builder.neuron(csv.id(post));
         String roi = neuropil < 0 ? null : csv.text(neuropil);
-        builder.row(p, q, roi, (float) csv.count(count), fileNumber, csv.line());
+        builder.row(p, q, roi, csv.synapseCount(count), fileNumber, csv.line());
       }
     }
   }

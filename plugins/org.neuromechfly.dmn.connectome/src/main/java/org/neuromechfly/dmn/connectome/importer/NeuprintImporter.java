@@ -13,6 +13,12 @@ import org.neuromechfly.dmn.connectome.ConnectomeException;
  * {@code traced-roi-connections.csv} or {@code traced-total-connections.csv}) or CSVs written from
  * neuprint-python {@code fetch_neurons}/{@code fetch_adjacencies} ({@code neurons.csv} with
  * {@code bodyId,type,instance} and edge files with {@code bodyId_pre,bodyId_post[,roi],weight}).
+ *
+ * <p>In a folder every {@code .csv} / {@code .csv.gz} file must be one of the two kinds: a
+ * connection table, or a table of neurons (any table with a {@code bodyId} column, e.g. the
+ * {@code meta_*.csv} of neuprint-python). A file that is neither, cannot be read, or is a folder or
+ * a broken link is an error naming it, never silently skipped: a skipped connection file would
+ * make a query select too little without saying why.
  */
 public final class NeuprintImporter {
 
@@ -33,7 +39,8 @@ public final class NeuprintImporter {
     Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
     for (String name : NEURON_FILES) {
       Path table = folder.resolve(name);
-      if (Files.isRegularFile(table)) {
+      if (Files.exists(table, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        requireReadableFile(table);
         readNeurons(table, builder);
         break;
       }
@@ -61,9 +68,10 @@ public final class NeuprintImporter {
   /** Edge files: the bulk roi export, else the total export, else every edge-shaped CSV by name. */
   private static List<Path> filesOf(Path path) {
     if (!Files.isDirectory(path)) {
-      if (!Files.isRegularFile(path)) {
+      if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         throw new ConnectomeException(path, 0, 0, "neuPrint export not found; check the path.");
       }
+      requireReadableFile(path);
       return List.of(path);
     }
     for (String bulk : new String[] {ROI_CONNECTIONS, TOTAL_CONNECTIONS}) {
@@ -74,7 +82,7 @@ public final class NeuprintImporter {
     List<Path> edgeFiles = new ArrayList<>();
     try (Stream<Path> listing = Files.list(path)) {
       for (Path file : listing.sorted().toList()) {
-        if (isEdgeFile(file)) {
+        if (isTable(file) && isEdgeFile(file)) {
           edgeFiles.add(file);
         }
       }
@@ -90,17 +98,45 @@ public final class NeuprintImporter {
     return edgeFiles;
   }
 
-  private static boolean isEdgeFile(Path file) {
+  private static boolean isTable(Path file) {
     String name = file.getFileName().toString();
-    if (!(name.endsWith(".csv") || name.endsWith(".csv.gz")) || !Files.isRegularFile(file)) {
-      return false;
-    }
+    return name.endsWith(".csv") || name.endsWith(".csv.gz");
+  }
+
+  /**
+   * Whether a table in the folder holds connections (any of their columns named) rather than
+   * neurons (a {@code bodyId} column); anything else is an error naming the file.
+   */
+  private static boolean isEdgeFile(Path file) {
+    requireReadableFile(file);
     try (CsvReader csv = CsvReader.open(file)) {
       List<String> header = csv.readHeader();
-      return header.contains("bodyId_pre") && header.contains("bodyId_post")
-          && header.contains("weight");
-    } catch (ConnectomeException e) {
-      return false; // not a table we read; reported only if nothing usable is found
+      if (header.contains("bodyId_pre") || header.contains("bodyId_post") || header.contains("weight")) {
+        return true; // a connection table: reading it names any missing column
+      }
+      if (csv.column("bodyId", "bodyid", "body_id") >= 0) {
+        return false; // a table of neurons, such as neuprint-python's meta_*.csv
+      }
+      throw new ConnectomeException(
+          file, 1, 0,
+          "neither a neuPrint connection table (bodyId_pre, bodyId_post, weight) nor a table of neurons"
+              + " (bodyId, type, instance): " + csv.describeHeader() + ". Fix the header, or move the file"
+              + " out of the connectome folder.");
+    }
+  }
+
+  /** A table path must be a readable regular file (not a folder, not a link that leads nowhere). */
+  private static void requireReadableFile(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new ConnectomeException(file, 0, 0, "is a folder, not a table; move it out of the connectome folder.");
+    }
+    if (!Files.exists(file)) {
+      throw new ConnectomeException(
+          file, 0, 0,
+          "is a symbolic link that leads nowhere (its target is missing, or links form a loop); fix or remove it.");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new ConnectomeException(file, 0, 0, "is not a regular file (a device or pipe?); only files are read.");
     }
   }
 
@@ -132,7 +168,7 @@ public final class NeuprintImporter {
         int p = builder.neuron(csv.id(pre));
         int q = builder.neuron(csv.id(post));
         String roiName = roi < 0 ? null : csv.text(roi);
-        builder.row(p, q, roiName, (float) csv.count(weight), fileNumber, csv.line());
+        builder.row(p, q, roiName, csv.synapseCount(weight), fileNumber, csv.line());
       }
     }
   }

@@ -54,8 +54,57 @@ public record NeuronFilter(Pattern type, Pattern cellClass, String side) {
     return b.isEmpty() ? "all neurons" : b.toString();
   }
 
+  /**
+   * Steps a pattern may take on one name. Names are short; a pattern with nested repetition (such
+   * as {@code ((a+)+)+b}) can take exponentially many steps and would hang the validator while typing.
+   */
+  static final long MATCH_BUDGET = 1_000_000;
+
   private static boolean matches(Pattern pattern, String value) {
-    return value != null && pattern.matcher(value).matches();
+    if (value == null) {
+      return false;
+    }
+    try {
+      return pattern.matcher(new BoundedText(value, new long[] {MATCH_BUDGET})).matches();
+    } catch (BoundedText.Exhausted e) {
+      throw new ConnectomeException(
+          "query pattern '" + pattern.pattern() + "' takes too long to match the name '" + value
+              + "' (nested repetition such as ((a+)+)+ backtracks exponentially); simplify the pattern.");
+    }
+  }
+
+  /** A name that lets a matcher read only so many characters. */
+  private record BoundedText(String text, long[] budget) implements CharSequence {
+    static final class Exhausted extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
+      Exhausted() {
+        super(null, null, false, false);
+      }
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (--budget[0] < 0) {
+        throw new Exhausted();
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new BoundedText(text.substring(start, end), budget);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
   }
 
   private static Pattern compile(String field, String regex) {

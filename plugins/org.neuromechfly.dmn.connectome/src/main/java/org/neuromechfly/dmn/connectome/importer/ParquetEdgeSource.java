@@ -204,10 +204,15 @@ final class ParquetEdgeSource implements AutoCloseable {
     conditions.add(quote(POST) + " IS NULL");
     conditions.add(count + " IS NULL");
     conditions.add(count + " < 0");
+    conditions.add(count + " > " + (long) CsvReader.MAX_SYNAPSES);
     if (FLOATING.contains(columns.get(COUNT))) {
       conditions.add("NOT isfinite(" + count + ")");
+      conditions.add(count + " <> floor(" + count + ")");
     }
     for (String id : new String[] {PRE, POST}) {
+      if (!columns.get(id).startsWith("U")) {
+        conditions.add(quote(id) + " < 0");
+      }
       if (WIDE.contains(columns.get(id))) {
         conditions.add(quote(id) + " > 9223372036854775807");
         if (!columns.get(id).startsWith("U")) {
@@ -277,11 +282,20 @@ final class ParquetEdgeSource implements AutoCloseable {
         return "column " + COUNT + ": synapse count " + value + " is negative or not finite; counts"
             + " are >= 0. The file is corrupt or not a connectivity table.";
       }
+      if (v > CsvReader.MAX_SYNAPSES) {
+        return "column " + COUNT + ": synapse count " + value + " is above " + (long) CsvReader.MAX_SYNAPSES
+            + " (2^24), more than any two neurons share. The file is corrupt or not a connectivity table.";
+      }
+      if (v != Math.rint(v)) {
+        return "column " + COUNT + ": synapse count " + value + " is not a whole number; this export counts synapses.";
+      }
       return null;
     }
     if (column.equals(PRE) || column.equals(POST)) {
       try {
-        Long.parseLong(value);
+        if (Long.parseLong(value) < 0) {
+          return "column " + column + ": negative id " + value + "; neuron ids are non-negative. The column may be corrupt.";
+        }
         return null;
       } catch (NumberFormatException e) {
         return "column " + column + ": " + value + " does not fit in a 64-bit id; the column may be corrupt.";

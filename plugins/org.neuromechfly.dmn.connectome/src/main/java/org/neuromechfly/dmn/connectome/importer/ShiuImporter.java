@@ -98,7 +98,7 @@ public final class ShiuImporter {
           boolean inhibitory = e.startsWith("-") || e.equals("0") || e.equalsIgnoreCase("false");
           setSign(builder, preId, !inhibitory);
         }
-        builder.row(p, q, null, (float) csv.count(count), file, csv.line());
+        builder.row(p, q, null, csv.synapseCount(count), file, csv.line());
       }
     }
   }

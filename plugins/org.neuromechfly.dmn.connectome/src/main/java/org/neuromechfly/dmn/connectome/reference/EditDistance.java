@@ -1,11 +1,15 @@
 package org.neuromechfly.dmn.connectome.reference;
 
-/** Levenshtein distance, for suggesting the cell type a user probably meant. */
-final class EditDistance {
+/**
+ * Levenshtein distance, for suggesting the name a user probably meant (cell types here; units and
+ * setting words in the language).
+ */
+public final class EditDistance {
 
   private EditDistance() {}
 
-  static int between(String a, String b) {
+  /** The number of single-character insertions, deletions and substitutions turning a into b. */
+  public static int between(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -83,7 +83,7 @@ class NeuprintImporterTest {
 
     Files.writeString(edges, "bodyId_pre,bodyId_post,roi,weight\n1,2,CA(R),3\n1,x2,CA(R),3\n");
     ConnectomeException e = assertThrows(ConnectomeException.class, () -> NeuprintImporter.read(dir));
-    assertEquals(edges + ":3:2: 'x2' is not an integer id; ids are int64 numbers (column 'bodyId_post').", e.getMessage());
+    assertEquals(edges + ":3:2: 'x2' is not an integer id; ids are non-negative int64 numbers (column 'bodyId_post').", e.getMessage());
 
     Files.writeString(edges, "bodyId_pre,bodyId_post,roi,weight\n1,2,CA(R),-3\n");
     e = assertThrows(ConnectomeException.class, () -> NeuprintImporter.read(dir));
@@ -111,6 +111,6 @@ class NeuprintImporterTest {
     Files.writeString(dir.resolve("traced-neurons.csv"), "id,type\n1,PN\n");
     ConnectomeException e = assertThrows(ConnectomeException.class, () -> NeuprintImporter.read(dir));
     assertTrue(e.getMessage().contains("traced-neurons.csv:1: missing column bodyId"), e.getMessage());
-    assertTrue(e.getMessage().contains("[id, type]"), e.getMessage());
+    assertTrue(e.getMessage().contains("the header has columns id, type"), e.getMessage());
   }
 }

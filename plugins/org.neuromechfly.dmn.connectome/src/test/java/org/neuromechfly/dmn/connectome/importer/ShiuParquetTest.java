@@ -118,10 +118,10 @@ class ShiuParquetTest {
 
   @Test
   void withoutIndexOrSignColumnsEdgesToUnlistedIdsAreUntyped(@TempDir Path dir) throws IOException {
-    folder(dir, "SELECT * FROM (VALUES (30::BIGINT, 99::BIGINT, 2.5::DOUBLE)) t(Presynaptic_ID, Postsynaptic_ID, Connectivity)");
+    folder(dir, "SELECT * FROM (VALUES (30::BIGINT, 99::BIGINT, 2.0::DOUBLE)) t(Presynaptic_ID, Postsynaptic_ID, Connectivity)");
     Connectome c = ShiuImporter.read(dir);
     assertEquals(4, c.neurons().size());
-    assertEquals(2.5, c.totalSynapses());
+    assertEquals(2.0, c.totalSynapses());
     assertNull(c.neuron(99).orElseThrow().transmitter());
     assertNull(c.neuron(30).orElseThrow().transmitter());
   }
