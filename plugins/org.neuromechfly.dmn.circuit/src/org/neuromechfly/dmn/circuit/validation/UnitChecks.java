@@ -89,7 +89,6 @@ public class UnitChecks extends CircuitCheck {
       case ANGLE -> "deg";
       case ANGULAR_SPEED -> "deg/s";
       case VOLTAGE -> "mV";
-      case DIFFUSIVITY -> "mm2/s";
       case RATIO -> "%";
       case DIFFUSIVITY -> "mm2/s";
     };
