@@ -60,6 +60,8 @@ public final class CircuitIssueCodes {
 
   // reference data
   public static final String UNKNOWN_CELL_TYPE = PREFIX + "unknown_cell_type";
+  /** An imported population whose cell type is not named yet: the reference checks skip it. */
+  public static final String UNMAPPED_CELL_TYPE = PREFIX + "unmapped_cell_type";
   public static final String SIGN_CONTRADICTS_TRANSMITTER = PREFIX + "sign_contradicts_transmitter";
   public static final String TAU_OUT_OF_RANGE = PREFIX + "tau_out_of_range";
   public static final String THRESHOLD_OUT_OF_RANGE = PREFIX + "threshold_out_of_range";

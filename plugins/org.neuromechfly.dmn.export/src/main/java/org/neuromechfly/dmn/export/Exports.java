@@ -116,9 +116,19 @@ public final class Exports {
    * {@value #MAX_FILE_BASE} characters (file systems allow 255 bytes).
    */
   public static NirImport importNir(Path nirFile, Path outputFolder, Double fallbackDt, boolean replace) {
+    return importNir(nirFile, outputFolder, fallbackDt, replace, Map.of());
+  }
+
+  /**
+   * As {@link #importNir(Path, Path, Double, boolean)}, naming the cell types of neuron nodes (node name
+   * → cell type); nodes not named get {@link org.neuromechfly.dmn.model.Population#UNMAPPED_CELL_TYPE},
+   * which the reference checks skip.
+   */
+  public static NirImport importNir(Path nirFile, Path outputFolder, Double fallbackDt, boolean replace,
+      Map<String, String> cellTypes) {
     NirFile.Document doc = NirFile.read(nirFile);
     String fileName = nirFile.getFileName().toString();
-    ImportedCircuit imported = NirImporter.importGraph(doc, fallbackDt, fileName);
+    ImportedCircuit imported = NirImporter.importGraph(doc, fallbackDt, fileName, cellTypes);
     String name = imported.parameters().spec().name();
     String base = name.length() > MAX_FILE_BASE ? name.substring(0, MAX_FILE_BASE) : name;
     OutputTarget circuitFile = OutputTarget.declared(base + ".circuit", outputFolder).replacing(replace);
