@@ -28,7 +28,8 @@ import org.neuromechfly.dmn.model.PrintableText;
       ConnectomeQueryChecks.class,
       TargetCapabilityChecks.class,
       EngineCapabilityChecks.class,
-      SweepChecks.class
+      SweepChecks.class,
+      HardwareTargetChecks.class
     })
 public class CircuitValidator extends AbstractCircuitValidator {
 

@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       DiffCommand.class,
       SweepCommand.class,
+      ReportCommand.class,
+      AnalyzeCommand.class,
+      SimulateCommand.class,
       LspCommand.class,
       CommandLine.HelpCommand.class
     })
