@@ -60,7 +60,7 @@ public class LossChecks extends CircuitCheck {
     var radius = org.neuromechfly.dmn.circuit.ast.Settings.si(loss.getGoalRadius(), org.neuromechfly.dmn.model.Dimension.LENGTH);
     if (radius.isPresent() && !(radius.getAsDouble() > 0)) {
       error("The goal radius must be positive: it is how close to the source counts as arrived.", loss,
-          Literals.NAVIGATION_LOSS__GOAL_RADIUS, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+          Literals.NAVIGATION_LOSS__GOAL_RADIUS, CircuitIssueCodes.VALUE_OUT_OF_RANGE, "10 mm");
     }
   }
 
