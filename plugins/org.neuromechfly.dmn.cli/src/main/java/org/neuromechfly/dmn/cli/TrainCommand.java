@@ -111,7 +111,8 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Refuses, before anything is allocated, a model whose training this Java VM cannot hold. */
   private void requireMemory(org.neuromechfly.dmn.model.CircuitSpec circuit) {
-    var footprint = TrainingFootprint.of(circuit, threads);
+    // every shard holds its own copy of the weights, however many threads run them
+    var footprint = TrainingFootprint.of(circuit, TrainOptions.shardCount(circuit.training().batch()));
     long available = TrainingFootprint.availableHeap();
     if (!footprint.arraysFit() || !footprint.fitsIn(available)) {
       throw new UserError(file + ": not trained: training needs about " + TrainingFootprint.size(footprint.bytes())

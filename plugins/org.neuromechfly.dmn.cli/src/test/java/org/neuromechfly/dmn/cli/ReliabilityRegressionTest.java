@@ -355,6 +355,17 @@ class ReliabilityRegressionTest {
   }
 
   @Test
+  void aReferenceFileThatIsNoReferenceFileIsNotEchoed() throws IOException {
+    String secret = "root:x:0:0:root:/root:/bin/bash\n" + "user:x:1000:1000:a long secret line that must not be printed:/home/user:/bin/sh\n";
+    Files.writeString(dir.resolve("secret.txt"), secret);
+    Result r = validate(model("reference", "circuit R reference \"secret.txt\"\npopulation A : ORN { count 4 }\n"));
+    assertEquals(1, r.exit());
+    assertTrue(r.out().contains("[reference_unreadable]"), r.out());
+    assertFalse(r.out().contains("must not be printed"), r.out());
+    assertFalse(r.out().contains("/bin/bash"), r.out());
+  }
+
+  @Test
   void generateOverwritesHandEditedFilesOnlyWithForce() throws IOException {
     Path file = model("base", BASE);
     Path out = dir.resolve("generated");
@@ -400,6 +411,48 @@ class ReliabilityRegressionTest {
     assertEquals(1, r.exit());
     assertTrue(r.err().contains(out + " is not empty; a new run needs a new or empty folder"), r.err());
     assertFalse(r.err().contains("already holds a run"), r.err());
+  }
+
+  // --- resuming (the engine's RunFolder and CheckpointStore, as the command line meets them) ------
+
+  private Path trainedRun(String name, int episodes) throws IOException {
+    Path file = model("resumable", BASE.replace("training { episodes 1 batch 2 }", "training { episodes 2 batch 2 checkpoint every 1 }"));
+    Path run = dir.resolve(name);
+    Result r = DmnCommandLineTest.dmn("train", file.toString(), "--episodes", Integer.toString(episodes), "--out", run.toString(), "--no-progress");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    return run;
+  }
+
+  @Test
+  void aDamagedCheckpointIsRefusedWithAMessageNotAnInternalError() throws IOException {
+    Path run = trainedRun("damaged", 1);
+    Path checkpoint = run.resolve("checkpoint.json");
+    String intact = Files.readString(checkpoint);
+    for (String damaged : List.of("", "garbage {", intact.substring(0, intact.length() / 2), intact.replaceFirst("\"nextEpisode\"\\s*:\\s*\\d+", "\"nextEpisode\" : -5"))) {
+      Files.writeString(checkpoint, damaged);
+      Result r = DmnCommandLineTest.dmn("train", dir.resolve("resumable.circuit").toString(), "--resume", run.toString(), "--no-progress");
+      assertEquals(1, r.exit(), r.out() + r.err());
+      assertTrue(r.err().startsWith("error: " + checkpoint + " cannot be resumed: "), r.err());
+      assertFalse(r.err().contains("internal error") || r.err().contains("\tat "), r.err());
+      assertFalse(r.out().contains("episodes -5"), r.out());
+    }
+  }
+
+  @Test
+  void resumingRemovesTheTemporaryFileOfAnInterruptedWriteAndReportsTheUntrainedNetworkAsBefore() throws IOException {
+    Path fresh = trainedRun("fresh", 2);
+    Path run = trainedRun("interrupted", 1);
+    Files.writeString(run.resolve("checkpoint.json4711.tmp"), "{\"nextEpi");
+    Result r = DmnCommandLineTest.dmn("train", dir.resolve("resumable.circuit").toString(), "--resume", run.toString(), "--no-progress");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("removed 1 temporary file(s) an interrupted write left"), r.out());
+    assertEquals(List.of(), InterruptedTrainingTest.temporaries(run));
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var before = mapper.readTree(fresh.resolve("summary.json").toFile());
+    var after = mapper.readTree(run.resolve("summary.json").toFile());
+    assertEquals(before.get("successBefore"), after.get("successBefore"));
+    assertEquals(before.get("closestApproachBeforeMm"), after.get("closestApproachBeforeMm"));
+    assertEquals(before.get("successAfter"), after.get("successAfter"));
   }
 
   // --- messages and exit codes --------------------------------------------------------------------

@@ -70,7 +70,7 @@ public final class Trainer implements AutoCloseable {
     int batch = Math.max(1, training.batch());
     // a fixed number of shards, whatever the threads: the shard sums, and so the run, do not depend on
     // how many cores run them
-    int shardCount = Math.max(1, Math.min(TrainOptions.SHARDS, batch / 2)); // at least two flies per shard
+    int shardCount = TrainOptions.shardCount(batch);
     for (int s = 0; s < shardCount; s++) {
       int size = batch / shardCount + (s < batch % shardCount ? 1 : 0);
       shards.add(new Shard(spec, task, wiring, numerics, options.world(), kernels, size));
@@ -248,10 +248,12 @@ public final class Trainer implements AutoCloseable {
     }
     lastGood = snapshot();
     if (store != null) {
-      listener.checkpoint(state.nextEpisode - 1, store.write(lastGood));
+      // best.json before checkpoint.json: a run killed between the two writes resumes from the previous
+      // checkpoint and writes the same best.json again; the other order would lose best.json for good
       if (best) {
         store.writeBest(lastGood.parameters);
       }
+      listener.checkpoint(state.nextEpisode - 1, store.write(lastGood));
     }
   }
 
