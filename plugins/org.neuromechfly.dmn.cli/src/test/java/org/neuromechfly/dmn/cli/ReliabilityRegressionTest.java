@@ -215,6 +215,20 @@ class ReliabilityRegressionTest {
     assertEquals(List.of(file + ":2:45: warning: 'tau_mem' is listed 100000 times; once is enough. [duplicate_setting]"), lines(r, "duplicate_setting"));
   }
 
+  @Test
+  void thirtyThousandSyntaxErrorsValidateInSecondsWithOneLinePerError() throws IOException {
+    // found by the long fuzz run: each syntax error's message looked for the token before it from the
+    // start of the file, so 6,000 errors took 6 s of CPU and 30,000 would have taken minutes
+    int errors = 30_000;
+    Path file = model("syntax", "circuit S\npopulation A : ORN {\n" + "  count 1e-300\n".repeat(errors) + "}\n");
+    Result r = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> validate(file));
+    assertEquals(1, r.exit());
+    List<String> syntax = lines(r, "syntax");
+    assertEquals(errors, syntax.size());
+    assertEquals(file + ":3:9: error: expected a whole number after 'count', found '1e-300' [syntax]", syntax.get(0));
+    assertEquals(file + ":" + (errors + 2) + ":9: error: expected a whole number after 'count', found '1e-300' [syntax]", syntax.get(errors - 1));
+  }
+
   // --- silently wrong -----------------------------------------------------------------------------
 
   @Test
