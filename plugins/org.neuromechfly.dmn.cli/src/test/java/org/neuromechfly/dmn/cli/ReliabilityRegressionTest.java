@@ -249,6 +249,21 @@ class ReliabilityRegressionTest {
   }
 
   @Test
+  void aRateBandWhoseLowEndIsAlmostZeroIsAnErrorNotANanLoss() throws IOException {
+    // found by the long fuzz run: 'band 4.9e-324 Hz .. 0.1 kHz' validated and trained to a NaN loss
+    String loss = "loss { navigation 1.0 }";
+    Result tiny = validate(variant("band", loss, "loss { navigation 1.0 activity 0.001 band 4.9e-324 Hz .. 0.1 kHz }"));
+    assertEquals(1, tiny.exit());
+    assertEquals(1, lines(tiny, "value_out_of_range").size(), tiny.out());
+    assertTrue(lines(tiny, "value_out_of_range").get(0).contains(":23:43: error: The low end of a rate band is 0 Hz (no lower bound) or at least 0.01 Hz"),
+        tiny.out());
+    for (String band : List.of("0 Hz .. 0.1 kHz", "0.01 Hz .. 100 Hz")) {
+      Result fine = validate(variant("band", loss, "loss { navigation 1.0 activity 0.001 band " + band + " }"));
+      assertEquals(0, fine.exit(), fine.out());
+    }
+  }
+
+  @Test
   void aSpeedTooSmallToTellFromZeroOrZeroIsAnError() throws IOException {
     Result tiny = validate(variant("tiny", "  dt 1 ms\n", "  dt 1 ms\n  max speed 1e-400 mm/s\n"));
     assertEquals(1, tiny.exit());
