@@ -16,6 +16,7 @@ import org.neuromechfly.dmn.model.PlumeModel;
 import org.neuromechfly.dmn.model.ScheduleKind;
 import org.neuromechfly.dmn.model.Sign;
 import org.neuromechfly.dmn.model.SurrogateKind;
+import org.neuromechfly.dmn.model.TrainingTarget;
 
 /**
  * The words a setting accepts where the grammar takes an identifier (optimizer names, plume models,
@@ -37,6 +38,9 @@ public final class Vocabulary<E> {
               "exponential", ScheduleKind.EXPONENTIAL));
   public static final Vocabulary<ExecutionEngine> ENGINES =
       new Vocabulary<>("engine", Map.of("fused", ExecutionEngine.FUSED, "samediff", ExecutionEngine.SAMEDIFF));
+  /** Hardware a model trains for ({@code training { target loihi2 }}). */
+  public static final Vocabulary<TrainingTarget> TARGETS =
+      new Vocabulary<>("training target", Map.of("loihi2", TrainingTarget.LOIHI2));
   public static final Vocabulary<SurrogateKind> SURROGATES =
       new Vocabulary<>(
           "surrogate",

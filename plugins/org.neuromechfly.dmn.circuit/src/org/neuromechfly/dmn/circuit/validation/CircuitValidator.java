@@ -27,7 +27,8 @@ import org.neuromechfly.dmn.model.PrintableText;
       ReferenceDataChecks.class,
       ConnectomeQueryChecks.class,
       TargetCapabilityChecks.class,
-      EngineCapabilityChecks.class
+      EngineCapabilityChecks.class,
+      HardwareTargetChecks.class
     })
 public class CircuitValidator extends AbstractCircuitValidator {
 

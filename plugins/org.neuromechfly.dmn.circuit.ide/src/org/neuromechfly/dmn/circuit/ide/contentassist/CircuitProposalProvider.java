@@ -61,7 +61,9 @@ public class CircuitProposalProvider extends IdeContentProposalProvider {
       propose(keywordChoice(assignment), context, acceptor);
     } else {
       String keyword = keywordBefore(assignment);
-      if (keyword != null && WORDS.containsKey(keyword)) {
+      if ("target".equals(keyword) && "TrainingSetting".equals(ruleName(assignment))) {
+        propose(Vocabulary.TARGETS.words(), context, acceptor); // 'target' also opens a sparsity target
+      } else if (keyword != null && WORDS.containsKey(keyword)) {
         propose(WORDS.get(keyword).words(), context, acceptor);
       }
     }

@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ImportCommand.class,
       DiffCommand.class,
+      ReportCommand.class,
+      AnalyzeCommand.class,
+      SimulateCommand.class,
       LspCommand.class,
       CommandLine.HelpCommand.class
     })

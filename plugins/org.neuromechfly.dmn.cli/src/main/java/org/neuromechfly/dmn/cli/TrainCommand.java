@@ -105,14 +105,15 @@ final class TrainCommand implements Callable<Integer> {
     });
     out.println("run folder: " + result.runDir() + " (summary.txt, behaviour.json: the walking of the held-out flies"
         + " beside real flies', trajectories-after.png, history.csv, loss.png, checkpoint.json)");
+    out.println("report: " + org.neuromechfly.dmn.analysis.AfterTraining.write(result.runDir(), wiring));
     out.flush();
     return 0;
   }
 
   /** Refuses, before anything is allocated, a model whose training this Java VM cannot hold. */
   private void requireMemory(org.neuromechfly.dmn.model.CircuitSpec circuit) {
-    // every shard holds its own copy of the weights, however many threads run them
-    var footprint = TrainingFootprint.of(circuit, TrainOptions.shardCount(circuit.training().batch()));
+    // every shard holds a copy of the network, however many threads (--threads, or every core) run them
+    var footprint = TrainingFootprint.of(circuit, TrainOptions.shardsFor(circuit.training().batch()));
     long available = TrainingFootprint.availableHeap();
     if (!footprint.arraysFit() || !footprint.fitsIn(available)) {
       throw new UserError(file + ": not trained: training needs about " + TrainingFootprint.size(footprint.bytes())

@@ -97,7 +97,20 @@ public final class LifPopulation {
 
   /** Allocates the traces of one episode. */
   public PopulationState newState(Precision precision, int steps, int batch) {
-    return new PopulationState(precision, steps, batch, cells, tauSyn != null, refractorySteps > 0);
+    return newState(precision, steps, steps, batch);
+  }
+
+  /**
+   * Allocates traces that hold {@code rows} consecutive steps of an episode of {@code steps} (a
+   * segment and the steps before it, in a kernel that recomputes segments).
+   */
+  public PopulationState newState(Precision precision, int steps, int rows, int batch) {
+    return new PopulationState(precision, steps, rows, batch, cells, synapticCurrent(), refractorySteps > 0);
+  }
+
+  /** Whether the cells integrate a synaptic current (a {@code tau_syn}), which the traces then record. */
+  public boolean synapticCurrent() {
+    return tauSyn != null;
   }
 
   /** Maps raw parameters to per-cell physical values; call after every optimiser step. */
@@ -109,6 +122,9 @@ public final class LifPopulation {
       step.theta[n] = at(threshold, n);
       step.bias[n] = at(bias, n);
       step.leak[n] = 1 - step.beta[n];
+    }
+    if (step.loihi != null) {
+      useLoihi(step.loihi); // stays in Loihi mode: its 12-bit decays replace the float ones
     }
   }
 
@@ -131,9 +147,9 @@ public final class LifPopulation {
    */
   public void forward(int t, double[] input, PopulationState st) {
     int size = st.batch * cells;
-    int base = t * size;
+    int base = st.offset(t);
     LifStep.forward(step, input, st.synapticNow, st.membraneAfterReset, st.vNow, st.sNow, size);
-    if (st.clamped != null) {
+    if (st.clamped != null && step.loihi == null) { // Loihi's CUBA neuron has no refractory period
       Refractoriness.forward(step, refractorySteps, st.refractoryLeft, st.clamped, base,
           st.vNow, st.sNow, st.membraneAfterReset, size);
     }
@@ -158,9 +174,10 @@ public final class LifPopulation {
     int size = st.batch * cells;
     double[] v = st.vNow;
     double[] s = st.sNow;
+    int base = st.offset(t);
     if (t == st.steps - 1 || st.cachedStep != t) {
-      st.membrane.read(t * size, v, size);
-      st.output.read(t * size, s, size);
+      st.membrane.read(base, v, size);
+      st.output.read(base, s, size);
     } else {
       System.arraycopy(st.vPrev, 0, v, 0, size);
       System.arraycopy(st.sPrev, 0, s, 0, size);
@@ -171,13 +188,14 @@ public final class LifPopulation {
       Arrays.fill(before, 0, size, 0);
       st.cachedStep = -1;
     } else {
-      st.membrane.read((t - 1) * size, st.vPrev, size);
-      st.output.read((t - 1) * size, st.sPrev, size);
+      int previous = st.offset(t - 1);
+      st.membrane.read(previous, st.vPrev, size);
+      st.output.read(previous, st.sPrev, size);
       st.cachedStep = t - 1;
       LifStep.reset(step, st.vPrev, st.sPrev, before, size);
     }
-    if (st.clamped != null) {
-      Refractoriness.backward(st.clamped, t * size, gradOutput, st.gradMembraneCarry, size);
+    if (st.clamped != null && step.loihi == null) { // Loihi's CUBA neuron has no refractory period
+      Refractoriness.backward(st.clamped, base, gradOutput, st.gradMembraneCarry, size);
     }
     LifStep.backward(step, v, s, before, gradOutput, st.gradMembraneCarry, st.scratch, gradInput,
         st.gradients, size);
@@ -185,7 +203,7 @@ public final class LifPopulation {
       if (t == 0) {
         Arrays.fill(before, 0, size, 0);
       } else {
-        st.synaptic.read((t - 1) * size, before, size);
+        st.synaptic.read(st.offset(t - 1), before, size);
       }
       LifStep.backwardSynapse(step, before, gradInput, st.gradSynapticCarry, st.gradients, size);
     }
@@ -203,17 +221,56 @@ public final class LifPopulation {
     for (int n = 0; n < cells; n++) {
       int i = tauMem.size() == 1 ? 0 : n;
       double tau = PositiveParameter.value(tauMem.value()[i], tauFloor);
+      // dβ/dτ of the unquantised β: in Loihi mode the 12-bit decay passes the gradient straight through
       tauMem.gradient()[i] +=
-          g.beta[n] * step.beta[n] * dt / (tau * tau) * PositiveParameter.derivative(tauMem.value()[i]);
+          g.beta[n] * Math.exp(-dt / tau) * dt / (tau * tau) * PositiveParameter.derivative(tauMem.value()[i]);
       if (tauSyn != null) {
         int j = tauSyn.size() == 1 ? 0 : n;
         double ts = PositiveParameter.value(tauSyn.value()[j], tauFloor);
         tauSyn.gradient()[j] +=
-            g.alpha[n] * step.alpha[n] * dt / (ts * ts) * PositiveParameter.derivative(tauSyn.value()[j]);
+            g.alpha[n] * Math.exp(-dt / ts) * dt / (ts * ts) * PositiveParameter.derivative(tauSyn.value()[j]);
       }
       threshold.gradient()[threshold.size() == 1 ? 0 : n] += g.threshold[n];
       bias.gradient()[bias.size() == 1 ? 0 : n] += g.bias[n];
     }
+  }
+
+  /**
+   * Puts the cells into Loihi mode with these integers ({@code null}: back to float): the step then
+   * computes Lava's bit-accurate CUBA neuron (see {@link LifStep}), and the decays it uses backward are
+   * the 12-bit ones. Call after {@link #prepare()}, which refreshes the float values.
+   */
+  public void useLoihi(LoihiCells integers) {
+    step.loihi = integers;
+    if (integers == null) {
+      return;
+    }
+    if (integers.scale().length != cells) {
+      throw new IllegalArgumentException(name + ": Loihi integers for " + integers.scale().length + " of " + cells
+          + " cells");
+    }
+    double leak = integers.vDecay() / (double) LoihiCells.DECAY_UNITY;
+    double alpha = 1 - integers.iDecay() / (double) LoihiCells.DECAY_UNITY;
+    for (int n = 0; n < cells; n++) {
+      step.leak[n] = leak;
+      step.beta[n] = 1 - leak;
+      step.alpha[n] = tauSyn == null ? 0 : alpha;
+    }
+  }
+
+  /** The Loihi integers the cells run with, or {@code null} in float mode. */
+  public LoihiCells loihi() {
+    return step.loihi;
+  }
+
+  /** Whether the cells have a synaptic current (a synaptic time constant). */
+  public boolean synaptic() {
+    return tauSyn != null;
+  }
+
+  /** The synaptic time constant of cell {@code n} in seconds (0 without a synaptic current). */
+  public double tauSyn(int n) {
+    return tauSyn == null ? 0 : PositiveParameter.value(at(tauSyn, n), tauFloor);
   }
 
   /** The membrane time constant of cell {@code n} in seconds. */

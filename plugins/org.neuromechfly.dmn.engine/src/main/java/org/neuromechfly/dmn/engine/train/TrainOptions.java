@@ -44,8 +44,8 @@ public record TrainOptions(
    */
   public static final int SHARDS = 4;
 
-  /** How many shards a batch of {@code batch} flies is split into: at most {@link #SHARDS}, at least two flies each. */
-  public static int shardCount(int batch) {
+  /** The shards a batch of {@code batch} flies is split into: up to {@link #SHARDS}, at least two flies each. */
+  public static int shardsFor(int batch) {
     return Math.max(1, Math.min(SHARDS, Math.max(1, batch) / 2));
   }
 

@@ -56,6 +56,8 @@ public final class EngineCapabilities {
         "sparse projections stay edge lists, dense ones are masked matrices");
     put(t, f, EngineFeature.TRUNCATED_BPTT, SupportLevel.FULL, null,
         "the state entering each window (network and world) is a constant of its gradient");
+    put(t, f, EngineFeature.HARDWARE_TARGET, SupportLevel.FULL, null,
+        "LifStep's Loihi mode: Loihi's integer arithmetic forward, straight-through gradients backward");
     ExecutionEngine s = ExecutionEngine.SAMEDIFF;
     put(t, s, EngineFeature.REFRACTORY_PERIOD, SupportLevel.FULL, null,
         "a counter passed between chunks, the clamp a stop-gradient mask");
@@ -68,6 +70,8 @@ public final class EngineCapabilities {
             + " which keeps sparse projections as edge lists");
     put(t, s, EngineFeature.TRUNCATED_BPTT, SupportLevel.FULL, null,
         "chunks divide the window; the carried state's adjoint is zero at window starts");
+    put(t, s, EngineFeature.HARDWARE_TARGET, SupportLevel.UNSUPPORTED, null,
+        "its graph computes in float; train for Loihi 2 with the fused engine (engine fused)");
     return t;
   }
 

@@ -9,7 +9,9 @@ public enum EngineFeature {
   /** How large one projection's weight matrix (sources × targets) may be. */
   PROJECTION_SIZE("the size of one projection (sources x targets)"),
   /** Truncated backpropagation through time ({@code bptt window N}). */
-  TRUNCATED_BPTT("truncated backpropagation through time");
+  TRUNCATED_BPTT("truncated backpropagation through time"),
+  /** Training for hardware ({@code target loihi2}): its arithmetic in the forward pass. */
+  HARDWARE_TARGET("training for Loihi 2 (target loihi2)");
 
   private final String description;
 
