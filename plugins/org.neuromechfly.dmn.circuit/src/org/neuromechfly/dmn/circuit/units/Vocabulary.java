@@ -75,6 +75,18 @@ public final class Vocabulary<E> {
               "modulatory", Sign.MODULATORY));
   public static final Vocabulary<ConnectomeFormat> CONNECTOME_FORMATS = connectomeFormats();
 
+  /** Settings whose value is a word of a vocabulary, by the keyword before it: {@code optimizer adam}. */
+  private static final Map<String, Vocabulary<?>> BY_KEYWORD =
+      Map.of(
+          "optimizer", OPTIMIZERS,
+          "engine", ENGINES,
+          "surrogate", SURROGATES,
+          "schedule", SCHEDULES,
+          "plume", PLUMES,
+          "gradient", GRADIENT_PATHS,
+          "shared", SHARING,
+          "sign", SIGNS);
+
   private final String what;
   private final Map<String, E> words;
 
@@ -90,6 +102,11 @@ public final class Vocabulary<E> {
       map.put(f.keyword(), f);
     }
     return new Vocabulary<>("connectome format", map);
+  }
+
+  /** The vocabulary of the value after a setting's keyword (content assist, syntax errors). */
+  public static Optional<Vocabulary<?>> afterKeyword(String keyword) {
+    return Optional.ofNullable(keyword == null ? null : BY_KEYWORD.get(keyword));
   }
 
   /** What the words name, for messages ("unknown optimizer"). */
