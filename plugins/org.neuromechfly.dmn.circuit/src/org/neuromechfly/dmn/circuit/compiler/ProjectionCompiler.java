@@ -86,7 +86,7 @@ public class ProjectionCompiler {
       return new Connectivity.OneToOne();
     }
     if (rule instanceof GlomerularRule g) {
-      return new Connectivity.Glomerular(g.getGlomeruli());
+      return new Connectivity.Glomerular(g.getGlomeruli(), g.getMap() == null ? null : g.getMap().getName());
     }
     if (rule instanceof FanInRule f) {
       return new Connectivity.RandomFanIn(f.getFanIn(), f.isIpsilateral());

@@ -72,6 +72,8 @@ public final class CircuitIssueCodes {
   public static final String CONNECTOME_UNAVAILABLE = PREFIX + "connectome_unavailable";
   /** The connectome path is invalid or outside the data directory, or its data cannot be read. */
   public static final String CONNECTOME_UNREADABLE = PREFIX + "connectome_unreadable";
+  /** A glomerulus table used as synapses, a synapse connectome used as a glomerulus table, or a map without connectome cells. */
+  public static final String GLOMERULUS_MAP_MISUSE = PREFIX + "glomerulus_map_misuse";
 
   // export targets
   public static final String TARGET_UNSUPPORTED = PREFIX + "target_unsupported";

@@ -9,6 +9,7 @@ import org.eclipse.xtext.validation.Check;
 import org.neuromechfly.dmn.circuit.ast.Settings;
 import org.neuromechfly.dmn.circuit.circuit.Circuit;
 import org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals;
+import org.neuromechfly.dmn.circuit.circuit.Population;
 import org.neuromechfly.dmn.circuit.circuit.ConnectomeRule;
 import org.neuromechfly.dmn.circuit.circuit.ConnectomeSource;
 import org.neuromechfly.dmn.circuit.circuit.ConstantInit;
@@ -24,6 +25,7 @@ import org.neuromechfly.dmn.circuit.circuit.SignOption;
 import org.neuromechfly.dmn.circuit.circuit.TransmitterOption;
 import org.neuromechfly.dmn.circuit.circuit.UniformInit;
 import org.neuromechfly.dmn.circuit.units.Vocabulary;
+import org.neuromechfly.dmn.model.ConnectomeFormat;
 import org.neuromechfly.dmn.model.Sign;
 import org.neuromechfly.dmn.model.Transmitter;
 
@@ -100,6 +102,65 @@ public class ConnectivityChecks extends CircuitCheck {
           rule,
           Literals.GLOMERULAR_RULE__GLOMERULI,
           CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+    }
+  }
+
+  /**
+   * {@code glomerular by MAP}: the map is a glomerulus table, the target's cells are connectome
+   * neurons (their types name the glomeruli) and the source splits into two antennae.
+   */
+  @Check
+  public void checkGlomerulusMap(GlomerularRule rule) {
+    ConnectomeSource map = rule.getMap();
+    if (map == null || map.eIsProxy()) {
+      return;
+    }
+    var format = Vocabulary.CONNECTOME_FORMATS.lookup(map.getFormat());
+    if (format.isPresent() && format.get() != ConnectomeFormat.GLOMERULUS_MAP) {
+      error(
+          "'glomerular by' takes a glomerulus table (format " + ConnectomeFormat.GLOMERULUS_MAP.keyword() + "), but '" + map.getName() + "' is a "
+              + map.getFormat() + " connectome. Declare e.g. 'connectome antenna glomerulus_map \"hemibrain_olf_data_schlegel2021\"'.",
+          rule,
+          Literals.GLOMERULAR_RULE__MAP,
+          CircuitIssueCodes.GLOMERULUS_MAP_MISUSE);
+      return;
+    }
+    Projection projection = (Projection) rule.eContainer();
+    Population target = projection.getTarget();
+    Circuit circuit = (Circuit) projection.eContainer();
+    boolean drawn = circuit.getElements().stream().anyMatch(e -> e instanceof Projection p && p.getRule() instanceof ConnectomeRule
+        && (p.getSource() == target || p.getTarget() == target));
+    if (target != null && !target.eIsProxy() && !drawn) {
+      error(
+          "'glomerular by " + map.getName() + "' reads each " + target.getName() + " cell's glomerulus from its connectome cell type, but no projection"
+              + " draws " + target.getName() + " from a connectome. Add one (e.g. '" + target.getName() + " -> KC from hemibrain where ...') or use plain 'glomerular'.",
+          rule,
+          Literals.GLOMERULAR_RULE__MAP,
+          CircuitIssueCodes.GLOMERULUS_MAP_MISUSE);
+    }
+    var count = Settings.count(projection.getSource());
+    if (count.isPresent() && count.getAsInt() % 2 != 0) {
+      error(
+          projection.getSource().getName() + " has " + count.getAsInt() + " cells, but 'glomerular by' needs an even count: the first half are the"
+              + " left antenna's receptor neurons, the second half the right antenna's.",
+          rule,
+          Literals.GLOMERULAR_RULE__MAP,
+          CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+    }
+  }
+
+  /** A glomerulus table has no synapses for a {@code from} query. */
+  @Check
+  public void checkQuerySource(ConnectomeRule rule) {
+    ConnectomeSource source = rule.getSource();
+    if (source != null && !source.eIsProxy()
+        && Vocabulary.CONNECTOME_FORMATS.lookup(source.getFormat()).filter(f -> !f.hasSynapses()).isPresent()) {
+      error(
+          "'" + source.getName() + "' is a glomerulus table without synapses; a 'from' query needs a connectome (neuprint, codex, …)."
+              + " Use the table as 'glomerular by " + source.getName() + "'.",
+          rule,
+          Literals.CONNECTOME_RULE__SOURCE,
+          CircuitIssueCodes.GLOMERULUS_MAP_MISUSE);
     }
   }
 

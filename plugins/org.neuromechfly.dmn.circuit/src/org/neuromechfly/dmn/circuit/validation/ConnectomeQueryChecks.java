@@ -39,8 +39,9 @@ public class ConnectomeQueryChecks extends CircuitCheck {
 
   @Check(CheckType.NORMAL)
   public void checkQuery(ConnectomeRule rule) {
-    if (rule.getSource() == null || rule.getSource().eIsProxy()) {
-      return;
+    if (rule.getSource() == null || rule.getSource().eIsProxy()
+        || org.neuromechfly.dmn.circuit.units.Vocabulary.CONNECTOME_FORMATS.lookup(rule.getSource().getFormat()).filter(f -> !f.hasSynapses()).isPresent()) {
+      return; // a glomerulus table: ConnectivityChecks says it cannot be queried
     }
     var loaded = connectomes.load(rule.getSource());
     if (loaded.connectome() == null) {

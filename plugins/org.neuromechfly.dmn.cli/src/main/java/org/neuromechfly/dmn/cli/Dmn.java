@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       DiffCommand.class,
       LspCommand.class,
+      ReportCommand.class,
+      AnalyzeCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Dmn implements Runnable {

@@ -105,6 +105,7 @@ final class TrainCommand implements Callable<Integer> {
     });
     out.println("run folder: " + result.runDir() + " (summary.txt, behaviour.json: the walking of the held-out flies"
         + " beside real flies', trajectories-after.png, history.csv, loss.png, checkpoint.json)");
+    out.println("report: " + org.neuromechfly.dmn.analysis.AfterTraining.write(result.runDir(), wiring));
     out.flush();
     return 0;
   }

@@ -20,12 +20,23 @@ public sealed interface Connectivity {
   record OneToOne() implements Connectivity {}
 
   /**
-   * Cells are grouped into glomeruli (contiguous equal blocks of each population); each target cell
-   * receives from every source cell of its glomerulus.
+   * Cells are grouped into glomeruli; each target cell receives from every source cell of its
+   * glomerulus. Without a map both populations are cut into contiguous equal blocks; with a map (a
+   * {@link ConnectomeFormat#GLOMERULUS_MAP} source) the target's cells are connectome neurons whose types
+   * name their glomerulus, and the source's cells are the receptor neurons of those glomeruli, left
+   * antenna first, in proportion to the map's receptor-neuron counts.
    *
    * @param glomeruli number of glomeruli, or 0 to take it from the reference data / synthetic generator
+   *     (ignored with a map: the map says which glomeruli there are)
+   * @param map the name of a {@link ConnectomeSource} of format {@code glomerulus_map}, or {@code null}
    */
-  record Glomerular(int glomeruli) implements Connectivity {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Glomerular(int glomeruli, String map) implements Connectivity {
+    /** Contiguous blocks, no map. */
+    public Glomerular(int glomeruli) {
+      this(glomeruli, null);
+    }
+  }
 
   /**
    * Each target cell receives from {@code fanIn} distinct source cells drawn at random (seeded).

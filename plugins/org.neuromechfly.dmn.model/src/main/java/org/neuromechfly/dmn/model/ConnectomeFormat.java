@@ -14,12 +14,23 @@ public enum ConnectomeFormat {
   /** Synapse-count adjacency matrix with a labels file (e.g. larval mushroom body). */
   ADJACENCY("adjacency"),
   /** Shiu et al. 2024 Completeness CSV + Connectivity Parquet. */
-  SHIU("shiu");
+  SHIU("shiu"),
+  /**
+   * Glomerulus tables of the antennal lobe (Schlegel et al. 2021, hemibrain_olf_data): PN type →
+   * glomerulus, receptor neurons per glomerulus and their laterality. No synapses: it maps receptor
+   * neurons onto the projection neurons of a {@code glomerular by} projection.
+   */
+  GLOMERULUS_MAP("glomerulus_map");
 
   private final String keyword;
 
   ConnectomeFormat(String keyword) {
     this.keyword = keyword;
+  }
+
+  /** Whether the format holds synapses that {@code from} queries can select. */
+  public boolean hasSynapses() {
+    return this != GLOMERULUS_MAP;
   }
 
   public String keyword() {

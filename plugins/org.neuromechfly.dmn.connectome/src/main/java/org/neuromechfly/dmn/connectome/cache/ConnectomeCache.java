@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import org.neuromechfly.dmn.connectome.graph.CellLabels;
 import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 /**
@@ -21,7 +22,8 @@ import org.neuromechfly.dmn.connectome.graph.EdgeList;
 public final class ConnectomeCache {
 
   private static final int MAGIC = 0x444d4e43; // "DMNC"
-  private static final int VERSION = 1;
+  // 2: cell types and sides of the selected neurons follow the edges
+  private static final int VERSION = 2;
 
   private final Path folder;
 
@@ -56,10 +58,12 @@ public final class ConnectomeCache {
       int[] rowPtr = readInts(in);
       int[] sources = readInts(in);
       float[] synapses = readFloats(in);
+      CellLabels preLabels = readLabels(in, preIds.length);
+      CellLabels postLabels = readLabels(in, postIds.length);
       return Optional.of(
           new SelectedEdges(
               preIds, postIds,
-              new EdgeList(preIds.length, postIds.length, rowPtr, sources, synapses)));
+              new EdgeList(preIds.length, postIds.length, rowPtr, sources, synapses), preLabels, postLabels));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // corrupt or from another version: re-import
     }
@@ -80,6 +84,8 @@ public final class ConnectomeCache {
         writeInts(out, selected.edges().rowPtr());
         writeInts(out, selected.edges().sourceIndex());
         writeFloats(out, selected.edges().synapses());
+        writeLabels(out, selected.preLabels());
+        writeLabels(out, selected.postLabels());
       }
       try {
         Files.move(temporary, entry(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -115,6 +121,28 @@ public final class ConnectomeCache {
     for (float v : values) {
       out.writeFloat(v);
     }
+  }
+
+  private static void writeLabels(DataOutputStream out, CellLabels labels) throws IOException {
+    for (String[] column : new String[][] {labels.types(), labels.sides()}) {
+      for (String s : column) {
+        out.writeBoolean(s != null);
+        if (s != null) {
+          out.writeUTF(s);
+        }
+      }
+    }
+  }
+
+  private static CellLabels readLabels(DataInputStream in, int n) throws IOException {
+    String[] types = new String[n];
+    String[] sides = new String[n];
+    for (String[] column : new String[][] {types, sides}) {
+      for (int i = 0; i < n; i++) {
+        column[i] = in.readBoolean() ? in.readUTF() : null;
+      }
+    }
+    return new CellLabels(types, sides);
   }
 
   private static long[] readLongs(DataInputStream in) throws IOException {

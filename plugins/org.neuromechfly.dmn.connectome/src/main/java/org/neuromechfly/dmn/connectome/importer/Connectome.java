@@ -102,6 +102,18 @@ public final class Connectome {
     return ids;
   }
 
+  /** Type (or class) and side of the given neurons, in the given order. */
+  public org.neuromechfly.dmn.connectome.graph.CellLabels labels(int[] indices) {
+    String[] types = new String[indices.length];
+    String[] sides = new String[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      Neuron n = neurons.get(indices[i]);
+      types[i] = n.typeOrClass();
+      sides[i] = n.side();
+    }
+    return new org.neuromechfly.dmn.connectome.graph.CellLabels(types, sides);
+  }
+
   /** How many of the given neurons have each type (or class), for messages. */
   public Map<String, Integer> typeCounts(int[] indices) {
     Map<String, Integer> counts = new TreeMap<>();
@@ -120,7 +132,7 @@ public final class Connectome {
   public EdgeList edges(int[] preNeurons, int[] postNeurons, String roiName, double minSynapses) {
     int[] sourceOf = positions(preNeurons);
     int[] targetOf = positions(postNeurons);
-    int roiCode = roiName == null ? Integer.MIN_VALUE : rois.indexOf(roiName);
+    int roiCode = roiName == null ? Integer.MIN_VALUE : RoiNames.indexIn(rois, roiName);
     EdgeListBuilder builder = new EdgeListBuilder(preNeurons.length, postNeurons.length);
     if (roiName != null && roiCode < 0) {
       return builder.build(minSynapses);

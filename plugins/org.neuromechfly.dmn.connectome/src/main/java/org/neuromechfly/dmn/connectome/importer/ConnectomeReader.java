@@ -17,6 +17,8 @@ public final class ConnectomeReader {
       case FLYVIS -> FlyvisImporter.read(path).toConnectome();
       case ADJACENCY -> AdjacencyImporter.read(path);
       case SHIU -> ShiuImporter.read(path);
+      case GLOMERULUS_MAP -> throw new org.neuromechfly.dmn.connectome.ConnectomeException(path, 0, 0,
+          "a glomerulus table (format glomerulus_map) holds no synapses to query; use it as 'glomerular by NAME'.");
     };
   }
 
@@ -28,6 +30,7 @@ public final class ConnectomeReader {
       case FLYVIS -> List.of(path);
       case ADJACENCY -> AdjacencyImporter.sourceFiles(path);
       case SHIU -> ShiuImporter.sourceFiles(path);
+      case GLOMERULUS_MAP -> GlomerulusTable.sourceFiles(path);
     };
   }
 }

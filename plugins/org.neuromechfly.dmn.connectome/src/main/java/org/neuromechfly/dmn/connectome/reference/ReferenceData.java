@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,10 +35,12 @@ public final class ReferenceData {
 
   private final List<CellType> cellTypes;
   private final Range kcSparsity;
+  private final Map<String, Range> activity;
 
-  ReferenceData(List<CellType> cellTypes, Range kcSparsity) {
+  ReferenceData(List<CellType> cellTypes, Range kcSparsity, Map<String, Range> activity) {
     this.cellTypes = List.copyOf(cellTypes);
     this.kcSparsity = Objects.requireNonNull(kcSparsity, "kcSparsity");
+    this.activity = Map.copyOf(activity);
   }
 
   /** The reference data shipped with this bundle, read once. */
@@ -153,6 +156,14 @@ public final class ReferenceData {
   /** Fraction of KCs that respond to an odour. */
   public Range kcSparsity() {
     return kcSparsity;
+  }
+
+  /**
+   * A range of the {@code activity} section, which the activity analysis of a trained circuit compares
+   * with: {@code kc_lifetime_sparseness}, {@code kc_response_reliability}, {@code apl_block_ratio}.
+   */
+  public Optional<Range> activityRange(String key) {
+    return Optional.ofNullable(activity.get(key));
   }
 
   /** The type followed by its ancestors; empty when the name is unknown. */

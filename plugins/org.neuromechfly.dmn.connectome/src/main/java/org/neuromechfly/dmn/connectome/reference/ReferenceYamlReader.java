@@ -34,7 +34,10 @@ final class ReferenceYamlReader {
   static final int ALIAS_LIMIT = 50;
 
   private static final Set<String> ROOT_KEYS =
-      Set.of("format", "kc_sparsity", "defaults", "cell_types");
+      Set.of("format", "kc_sparsity", "activity", "defaults", "cell_types");
+  /** Ranges the activity analysis of a trained circuit compares with ({@link ReferenceData#activityRange}). */
+  static final Set<String> ACTIVITY_KEYS =
+      Set.of("kc_lifetime_sparseness", "kc_response_reliability", "apl_block_ratio");
   private static final Set<String> TYPE_KEYS =
       Set.of(
           "name", "aliases", "parent", "transmitter", "other_transmitters", "graded", "count",
@@ -59,6 +62,12 @@ final class ReferenceYamlReader {
     }
     Range sparsity =
         nodes.range(nodes.required(fields, root, "kc_sparsity", "the reference file"), "kc_sparsity");
+    Map<String, Range> activity = new LinkedHashMap<>();
+    Node activityNode = fields.get("activity");
+    if (activityNode != null) {
+      nodes.fields(activityNode, "activity", ACTIVITY_KEYS)
+          .forEach((key, node) -> activity.put(key, nodes.range(node, "activity." + key)));
+    }
     Map<String, Map<String, Node>> raw = new LinkedHashMap<>();
     Map<String, Node> owners = new HashMap<>();
     for (Node entry : nodes.sequence(nodes.required(fields, root, "cell_types", "the file"), "cell_types")) {
@@ -78,7 +87,7 @@ final class ReferenceYamlReader {
     for (CellType type : resolved.values()) {
       types.add(withCanonicalTargets(type, resolved, raw.get(type.name())));
     }
-    return new ReferenceData(types, sparsity);
+    return new ReferenceData(types, sparsity, activity);
   }
 
   private Node compose(Reader reader) {

@@ -33,7 +33,7 @@ final class ConnectomeProjections {
   /** Name of the built-in synthetic source. */
   static final String SYNTHETIC = "synthetic";
 
-  record Realised(EdgeList edges, DataProvenance provenance) {}
+  record Realised(EdgeList edges, DataProvenance provenance, PopulationCells pre, PopulationCells post) {}
 
   private final CircuitSpec spec;
   private final DataDirectory data;
@@ -92,7 +92,10 @@ final class ConnectomeProjections {
     requireCount(label, "post_type", q.postType(), target, selected.postIds(), from.source(), src);
     requireSameNeurons(label, source, selected.preIds(), query);
     requireSameNeurons(label, target, selected.postIds(), query);
-    return new Realised(selected.edges(), provenance);
+    String origin = from.source();
+    return new Realised(selected.edges(), provenance,
+        new PopulationCells(source.name(), origin, selected.preIds(), selected.preLabels().types(), selected.preLabels().sides()),
+        new PopulationCells(target.name(), origin, selected.postIds(), selected.postLabels().types(), selected.postLabels().sides()));
   }
 
   /** Each source is read once per build, however many projections draw on it. */
@@ -129,7 +132,7 @@ final class ConnectomeProjections {
               + " between them. Rois in the data: " + first(connectome.rois(), 20)
               + ". Check roi and min_synapses.");
     }
-    return new SelectedEdges(connectome.ids(pre), connectome.ids(post), edges);
+    return new SelectedEdges(connectome.ids(pre), connectome.ids(post), edges, connectome.labels(pre), connectome.labels(post));
   }
 
   private void requireCount(

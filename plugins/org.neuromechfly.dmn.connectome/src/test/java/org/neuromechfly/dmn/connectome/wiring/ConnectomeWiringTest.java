@@ -70,6 +70,12 @@ class ConnectomeWiringTest {
     CircuitWiring again = CircuitWiringBuilder.build(mushroomBody(119, p.sha256()), data);
     assertEquals(pnKc.edges(), again.projection("PN", "KC").orElseThrow().edges());
     assertEquals(p.cacheKey(), again.provenance().get(0).cacheKey());
+    // who the cells are survives the cache: ids, types and sides of every population
+    assertEquals(w.cells(), again.cells());
+    PopulationCells kcs = again.cells("KC").orElseThrow();
+    assertEquals(1919, kcs.size());
+    assertTrue(kcs.types()[0].startsWith("KC"), kcs.types()[0]);
+    assertEquals("right", kcs.sides()[0]);
   }
 
   @Test

@@ -19,9 +19,15 @@ import java.nio.file.StandardCopyOption;
  *   history.csv, history.json   one row per episode: learning rate, loss and components, measures
  *   loss.png, trajectories-before.png, trajectories-after.png, raster-&lt;population&gt;.png
  *   summary.txt, summary.json   held-out success before/after, closest approach, activity, timing
+ *   connectome.json             the data the wiring came from: checksums, queries, cell ids and types
+ *   report.html                 the run report (one self-contained page)
+ *   weights.json, weights.csv, weights-*.png      learned weights against synapse counts
+ *   activity.json, activity.csv, activity-*.png   activity per cell type against reference ranges
  *   behaviour.json, behaviour-speed.png, behaviour-contrasts.png
  *                               walking measures of the held-out flies beside published values
  * </pre>
+ *
+ * Analyses only ever add their own files to a run folder.
  *
  * Every file is written through a temporary file in the folder and an atomic move, so a crash never
  * leaves a truncated file; temporaries left by a crash are removed when the run resumes. A fresh run
@@ -39,6 +45,14 @@ public final class RunFolder {
   public static final String LOSS_PLOT = "loss.png";
   public static final String TRAJECTORIES_BEFORE = "trajectories-before.png";
   public static final String TRAJECTORIES_AFTER = "trajectories-after.png";
+  /** Provenance of the wiring: checksums and queries per projection, ids and types of data-backed cells. */
+  public static final String CONNECTOME = "connectome.json";
+  /** The self-contained HTML run report. */
+  public static final String REPORT = "report.html";
+  public static final String WEIGHTS_JSON = "weights.json";
+  public static final String WEIGHTS_CSV = "weights.csv";
+  public static final String ACTIVITY_JSON = "activity.json";
+  public static final String ACTIVITY_CSV = "activity.csv";
   public static final String BEHAVIOUR = "behaviour.json";
   public static final String BEHAVIOUR_SPEED = "behaviour-speed.png";
   public static final String BEHAVIOUR_CONTRASTS = "behaviour-contrasts.png";
@@ -103,6 +117,11 @@ public final class RunFolder {
   /** A file of the folder, by name (one of the names above, or a plot such as {@code raster-KC.png}). */
   public Path file(String name) {
     return path.resolve(name);
+  }
+
+  /** A plot an analysis adds, e.g. {@code plot("weights", "PN -> KC")} is {@code weights-PN-KC.png}. */
+  public Path plot(String analysis, String subject) {
+    return path.resolve(analysis + "-" + subject.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + ".png");
   }
 
   /** The spike raster of a population. */

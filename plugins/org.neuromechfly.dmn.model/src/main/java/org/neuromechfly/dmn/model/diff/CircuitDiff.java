@@ -131,6 +131,9 @@ public final class CircuitDiff {
       return "one_to_one";
     }
     if (c instanceof Connectivity.Glomerular g) {
+      if (g.map() != null) {
+        return "glomerular by " + g.map();
+      }
       return g.glomeruli() == 0 ? "glomerular" : "glomerular " + g.glomeruli() + " glomeruli";
     }
     if (c instanceof Connectivity.RandomFanIn f) {
