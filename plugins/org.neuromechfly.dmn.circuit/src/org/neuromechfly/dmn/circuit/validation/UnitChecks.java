@@ -90,6 +90,7 @@ public class UnitChecks extends CircuitCheck {
       case ANGULAR_SPEED -> "deg/s";
       case VOLTAGE -> "mV";
       case RATIO -> "%";
+      case DIFFUSIVITY -> "mm2/s";
     };
   }
 }
