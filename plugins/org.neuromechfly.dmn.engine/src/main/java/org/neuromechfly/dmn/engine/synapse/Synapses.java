@@ -97,7 +97,7 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
 
   /** Effective signed weight of edge {@code e} (wiring order). */
   public double weight(int e) {
-    return edges.sign() * scale * magnitude.value(raw.value()[e]);
+    return edges.sign(e) * scale * magnitude.value(raw.value()[e]);
   }
 
   /** Recomputes the gain factor; subclasses call this first in {@link #prepare()}. */
@@ -146,8 +146,9 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
 
   protected void addEdgeGradient(int e, double gradWeight) {
     double r = raw.value()[e];
-    raw.gradient()[e] += edges.sign() * scale * magnitude.derivative(r) * gradWeight;
-    gainGradient += edges.sign() * scale * magnitude.value(r) * gradWeight;
+    int sign = edges.sign(e);
+    raw.gradient()[e] += sign * scale * magnitude.derivative(r) * gradWeight;
+    gainGradient += sign * scale * magnitude.value(r) * gradWeight;
   }
 
   /** Starts collecting edge gradients (call before the first {@link #addEdgeGradient}). */

@@ -9,7 +9,11 @@ public enum EngineFeature {
   /** How large one projection's weight matrix (sources × targets) may be. */
   PROJECTION_SIZE("the size of one projection (sources x targets)"),
   /** Truncated backpropagation through time ({@code bptt window N}). */
-  TRUNCATED_BPTT("truncated backpropagation through time");
+  TRUNCATED_BPTT("truncated backpropagation through time"),
+  /** {@code refractory_mode freeze}: membrane and synaptic current frozen, the current cleared at a spike. */
+  REFRACTORY_FREEZE("frozen refractory periods (refractory_mode freeze)"),
+  /** {@code sign per_neuron}: one sign per presynaptic neuron within a projection. */
+  PER_NEURON_SIGNS("signs per presynaptic neuron (sign per_neuron)");
 
   private final String description;
 
