@@ -50,6 +50,9 @@ public class ReferenceDataChecks extends CircuitCheck {
     if (data.isEmpty() || population.getCellType() == null) {
       return;
     }
+    if (population.getSettings().stream().anyMatch(org.neuromechfly.dmn.circuit.circuit.SelectionSetting.class::isInstance)) {
+      return; // neurons of a connectome (a whole brain): their types come from the data
+    }
     if (data.get().cellType(population.getCellType()).isEmpty()) {
       var nearest = data.get().nearest(population.getCellType(), 3);
       error(

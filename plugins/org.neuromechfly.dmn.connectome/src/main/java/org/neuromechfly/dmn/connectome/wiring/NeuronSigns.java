@@ -19,10 +19,21 @@ final class NeuronSigns {
 
   static byte[] ofEdges(Projection projection, EdgeList edges, PopulationCells pre, String[] transmitters) {
     byte[] perNeuron = new byte[transmitters.length];
+    // only neurons with synapses in the projection need a sign (in Shiu et al.'s files the transmitter
+    // comes with a neuron's outgoing connections, so a neuron without any has none)
+    boolean[] presynaptic = new boolean[transmitters.length];
+    for (int s : edges.sourceIndex()) {
+      presynaptic[s] = true;
+    }
     Map<String, Integer> unknown = new TreeMap<>();
     long missing = 0;
     long firstMissing = 0;
+    long needed = 0;
     for (int i = 0; i < transmitters.length; i++) {
+      if (!presynaptic[i]) {
+        continue;
+      }
+      needed++;
       Optional<Transmitter> t = Transmitter.parse(transmitters[i]);
       if (t.isEmpty()) {
         if (missing++ == 0) {
@@ -37,8 +48,8 @@ final class NeuronSigns {
     }
     if (missing > 0) {
       throw new ConnectomeException("projection " + projection.label() + ": sign per_neuron needs each presynaptic"
-          + " neuron's transmitter, but the data give none for " + missing + " of " + transmitters.length
-          + " neurons (first: " + firstMissing + ")" + (unknown.isEmpty() ? "" : "; unknown names: " + unknown)
+          + " neuron's transmitter, but the data give none for " + missing + " of the " + needed
+          + " neurons with synapses in it (first: " + firstMissing + ")" + (unknown.isEmpty() ? "" : "; unknown names: " + unknown)
           + ". Use data with transmitters (Shiu et al.'s Excitatory column, Codex nt_type) or state a sign.");
     }
     int[] sources = edges.sourceIndex();
