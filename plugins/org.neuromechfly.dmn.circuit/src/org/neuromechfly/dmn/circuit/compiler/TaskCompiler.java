@@ -68,8 +68,8 @@ public class TaskCompiler {
   static final Quantity DEFAULT_SUCCESS_RADIUS = Quantity.of(15, Unit.MILLIMETRE);
   static final Quantity DEFAULT_MOTOR_DELAY = Quantity.of(20, Unit.MILLISECOND);
   /** Walking Drosophila reach ~20–30 mm/s (NAVIGATION_NOTES.md). */
-  static final Quantity DEFAULT_MAX_SPEED = Quantity.of(30, Unit.MILLIMETRE_PER_SECOND);
-  static final Quantity DEFAULT_GOAL_RADIUS = Quantity.of(10, Unit.MILLIMETRE);
+  public static final Quantity DEFAULT_MAX_SPEED = Quantity.of(30, Unit.MILLIMETRE_PER_SECOND);
+  public static final Quantity DEFAULT_GOAL_RADIUS = Quantity.of(10, Unit.MILLIMETRE);
   static final Quantity DEFAULT_SPARSITY = Quantity.of(2, Unit.PERCENT);
   static final Quantity DEFAULT_BAND_LOW = Quantity.of(1, Unit.HERTZ);
   static final Quantity DEFAULT_BAND_HIGH = Quantity.of(100, Unit.HERTZ);

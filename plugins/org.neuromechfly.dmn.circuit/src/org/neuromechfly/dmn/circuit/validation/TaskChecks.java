@@ -26,8 +26,8 @@ import org.neuromechfly.dmn.model.NumberText;
 /** The navigation task is complete, fits in its arena and reads motors from existing DN cells. */
 public class TaskChecks extends CircuitCheck {
   /** The compiler's defaults (TaskCompiler), in SI units. */
-  private static final double DEFAULT_MAX_SPEED = 0.030;
-  private static final double DEFAULT_GOAL_RADIUS = 0.010;
+  private static final double DEFAULT_MAX_SPEED = org.neuromechfly.dmn.circuit.compiler.TaskCompiler.DEFAULT_MAX_SPEED.si();
+  private static final double DEFAULT_GOAL_RADIUS = org.neuromechfly.dmn.circuit.compiler.TaskCompiler.DEFAULT_GOAL_RADIUS.si();
 
   private static final Map<EClass, String> REQUIRED = new LinkedHashMap<>();
 

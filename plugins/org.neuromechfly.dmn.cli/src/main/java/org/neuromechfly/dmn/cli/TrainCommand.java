@@ -112,7 +112,8 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Refuses, before anything is allocated, a model whose training this Java VM cannot hold. */
   private void requireMemory(org.neuromechfly.dmn.model.CircuitSpec circuit) {
-    var footprint = TrainingFootprint.of(circuit, threads);
+    // without --threads training uses every core (TrainOptions' default)
+    var footprint = TrainingFootprint.of(circuit, threads != null ? threads : Runtime.getRuntime().availableProcessors());
     long available = TrainingFootprint.availableHeap();
     if (!footprint.arraysFit() || !footprint.fitsIn(available)) {
       throw new UserError(file + ": not trained: training needs about " + TrainingFootprint.size(footprint.bytes())
