@@ -72,6 +72,17 @@ public final class Machine {
     return sum;
   }
 
+  /**
+   * The heap in use after full collections: what is still reachable (the JVM honours the request with
+   * its default collectors; two rounds let finalisable objects go), bytes.
+   */
+  public static long heapUsedAfterGc() {
+    for (int i = 0; i < 2; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
   private static double procKb(Path file, String key) {
     try {
       for (String line : Files.readAllLines(file)) {

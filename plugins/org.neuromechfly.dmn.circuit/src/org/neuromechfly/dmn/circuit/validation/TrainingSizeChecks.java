@@ -1,7 +1,9 @@
 package org.neuromechfly.dmn.circuit.validation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
@@ -14,6 +16,7 @@ import org.neuromechfly.dmn.circuit.circuit.ConnectomeRule;
 import org.neuromechfly.dmn.circuit.circuit.DelayOption;
 import org.neuromechfly.dmn.circuit.circuit.Population;
 import org.neuromechfly.dmn.circuit.circuit.Projection;
+import org.neuromechfly.dmn.circuit.circuit.SensorSetting;
 import org.neuromechfly.dmn.circuit.circuit.StepsSetting;
 import org.neuromechfly.dmn.circuit.circuit.Task;
 import org.neuromechfly.dmn.circuit.circuit.TrainingBlock;
@@ -51,12 +54,14 @@ public class TrainingSizeChecks extends CircuitCheck {
     List<TrainingFootprint.PopulationSize> populations = new ArrayList<>();
     List<TrainingFootprint.ProjectionSize> projections = new ArrayList<>();
     int longestDelay = 1;
+    Set<Population> sensed = sensedPopulations(circuit, task.get());
     for (EObject element : circuit.getElements()) {
       if (element instanceof Population p) {
         var count = Settings.count(p);
         if (count.isPresent() && count.getAsInt() > 0) {
           boolean refractory = Settings.parameter(p, "refractory").filter(q -> q.getValue() > 0).isPresent();
-          populations.add(new TrainingFootprint.PopulationSize(p.getName(), count.getAsInt(), Settings.parameter(p, "tau_syn").isPresent(), refractory));
+          populations.add(new TrainingFootprint.PopulationSize(p.getName(), count.getAsInt(),
+              Settings.parameter(p, "tau_syn").isPresent(), refractory, sensed.contains(p)));
         }
       } else if (element instanceof Projection p && p.getRule() != null && !(p.getRule() instanceof ConnectomeRule)) {
         int sources = Settings.count(p.getSource()).orElse(0);
@@ -84,6 +89,28 @@ public class TrainingSizeChecks extends CircuitCheck {
               + " Reduce the batch or the steps, or give Java more memory (e.g. DMN_JAVA_OPTS=-Xmx32g).",
           at, feature, CircuitIssueCodes.TOO_LARGE_TO_TRAIN);
     }
+  }
+
+  /**
+   * The populations the world drives, whose drive of every step a recomputing kernel keeps: those the
+   * task names as sensing, and the ORN cells when it names no odour sensor.
+   */
+  private static Set<Population> sensedPopulations(Circuit circuit, Task task) {
+    Set<Population> out = new HashSet<>();
+    boolean odourNamed = false;
+    for (EObject setting : task.getSettings()) {
+      if (setting instanceof SensorSetting sensor && sensor.getPopulation() != null) {
+        out.add(sensor.getPopulation());
+        odourNamed |= "odour".equals(sensor.getSense());
+      }
+    }
+    if (!odourNamed) {
+      circuit.getElements().stream()
+          .filter(e -> e instanceof Population p && "ORN".equalsIgnoreCase(p.getCellType()))
+          .findFirst()
+          .ifPresent(e -> out.add((Population) e));
+    }
+    return out;
   }
 
   private static String label(Projection p) {

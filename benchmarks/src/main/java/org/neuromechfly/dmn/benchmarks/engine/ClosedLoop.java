@@ -1,10 +1,13 @@
 package org.neuromechfly.dmn.benchmarks.engine;
 
 import java.util.Map;
+import org.neuromechfly.dmn.engine.fused.BpttKernel;
 import org.neuromechfly.dmn.engine.loss.PathLosses;
 import org.neuromechfly.dmn.engine.network.ActivityObjective;
+import org.neuromechfly.dmn.engine.network.ActivityRecorder;
 import org.neuromechfly.dmn.engine.network.EpisodeKernel;
 import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkActivity;
 import org.neuromechfly.dmn.engine.train.UpdateRule;
 import org.neuromechfly.dmn.engine.world.OdourWorld;
 import org.neuromechfly.dmn.engine.world.StartPositions;
@@ -57,7 +60,7 @@ final class ClosedLoop {
 
   /** Forward and backward of {@code kernel} in this world; returns the loss. Gradients are zeroed first. */
   double forwardBackward(EpisodeKernel kernel) {
-    kernel.activity().network().parameters().zeroGradients();
+    network.parameters().zeroGradients();
     double loss = total(kernel.forward(world, ActivityObjective.NONE));
     kernel.backward(world, ActivityObjective.NONE);
     return loss;
@@ -74,6 +77,19 @@ final class ClosedLoop {
     double loss = episode.run();
     adam.apply(network.parameters().learnable(), 0.0);
     return new Step((System.nanoTime() - t0) / 1e9, loss);
+  }
+
+  /**
+   * The activity of an episode of {@code kernel} in this world, every fly: its whole record of the last
+   * episode, or, when it recomputes segments and keeps none, a recording of one more forward pass.
+   */
+  NetworkActivity activity(BpttKernel kernel) {
+    if (kernel.segmentSteps() == 0) {
+      return kernel.activity();
+    }
+    ActivityRecorder all = new ActivityRecorder(network, spec.training().batch());
+    kernel.forward(world, ActivityObjective.NONE.observedBy(all));
+    return all.activity();
   }
 
   static double total(Map<String, Double> losses) {

@@ -101,7 +101,7 @@ public final class SparseScaleBenchmark {
       System.out.printf("weight gradients: worst relative difference fused (float32 traces) vs pytorch (float32)"
           + " %.1e%n", worst);
     }
-    StepFlops.count(net, kernel.activity(), steps, batch).print(f, GemmProbe.rate());
+    StepFlops.count(net, loop.activity(kernel), steps, batch).print(f, GemmProbe.rate());
     System.out.printf("peak RSS of this JVM %.2f GB%n", Machine.peakRssBytes() / 1e9);
     System.out.printf("RESULT sparse T=%d B=%d  fused %.3f s/step%n", steps, batch, f);
     for (int k = 0; k < torch.size(); k++) {

@@ -134,7 +134,7 @@ public final class TrainingStepBenchmark {
       Files.delete(model);
       Files.delete(model.getParent());
     }
-    NetworkActivity activity = kernel.activity();
+    NetworkActivity activity = loop.activity(kernel);
     double f = Statistics.median(fused);
     System.out.printf("loss: fused %.6f, reference %.6f, pytorch %.6f, samediff %.6f%n", fusedLoss, refLoss,
         torchLoss, sdLoss);

@@ -112,8 +112,8 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Refuses, before anything is allocated, a model whose training this Java VM cannot hold. */
   private void requireMemory(org.neuromechfly.dmn.model.CircuitSpec circuit) {
-    // without --threads training uses every core (TrainOptions' default)
-    var footprint = TrainingFootprint.of(circuit, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+    // every shard holds a copy of the network, however many threads (--threads, or every core) run them
+    var footprint = TrainingFootprint.of(circuit, TrainOptions.shardsFor(circuit.training().batch()));
     long available = TrainingFootprint.availableHeap();
     if (!footprint.arraysFit() || !footprint.fitsIn(available)) {
       throw new UserError(file + ": not trained: training needs about " + TrainingFootprint.size(footprint.bytes())

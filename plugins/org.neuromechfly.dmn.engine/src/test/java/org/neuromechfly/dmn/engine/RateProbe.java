@@ -6,6 +6,7 @@ import org.neuromechfly.dmn.engine.loss.PathLosses;
 import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.network.NetworkActivity;
 import org.neuromechfly.dmn.engine.network.NetworkOptions;
+import org.neuromechfly.dmn.engine.network.Recomputation;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.world.OdourWorld;
 import org.neuromechfly.dmn.engine.world.StartPositions;
@@ -24,7 +25,7 @@ public final class RateProbe {
         NetworkOptions.training(new SurrogateSpike(SurrogateKind.FAST_SIGMOID, 5)));
     OdourWorld world = new OdourWorld(spec, task, WorldSettings.defaults(), 16, PathLosses.of(spec, task, WorldSettings.defaults()));
     world.setStarts(StartPositions.draw(task, 16, 1), 1);
-    BpttKernel k = new BpttKernel(net, steps, 16);
+    BpttKernel k = new BpttKernel(net, steps, 16, Recomputation.none()); // reads activity()
     ActivityTerms terms = new ActivityTerms(net, spec.losses());
     for (int rep = 0; rep < 4; rep++) {
       long t0 = System.nanoTime();

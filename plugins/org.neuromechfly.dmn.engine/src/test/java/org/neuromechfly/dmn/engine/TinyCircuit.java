@@ -137,6 +137,19 @@ public final class TinyCircuit {
         spec.task(), spec.losses(), spec.training(), spec.exports());
   }
 
+  /** The same circuit with the projection {@code label} (e.g. {@code "KC -> MBON"}) delayed by {@code ms}. */
+  public static CircuitSpec withDelay(CircuitSpec s, String label, double ms) {
+    List<Projection> prs = new ArrayList<>();
+    for (Projection p : s.projections()) {
+      prs.add(p.label().equals(label)
+          ? new Projection(p.source(), p.target(), p.connectivity(), p.sign(), p.transmitter(), p.weight(),
+              p.learnable(), ms(ms))
+          : p);
+    }
+    return new CircuitSpec(s.name(), s.referenceData(), s.connectomes(), s.populations(), prs, s.task(), s.losses(),
+        s.training(), s.exports());
+  }
+
   /** The same circuit trained with truncated BPTT over windows of {@code window} steps. */
   public static CircuitSpec withWindow(CircuitSpec spec, int window) {
     return new CircuitSpec(spec.name(), spec.referenceData(), spec.connectomes(), spec.populations(),

@@ -8,39 +8,69 @@ import java.util.Locale;
  * The memory that training a circuit with the fused BPTT kernel needs, estimated from its sizes
  * before anything is allocated, so that a model too large to train is refused with figures instead
  * of failing with an {@code OutOfMemoryError} minutes later. One estimate for the validator (while
- * typing), the command line (before training) and the engine.
+ * typing), the command line (before training) and the engine, which also takes from it how to keep
+ * the episode's record ({@link #segmentSteps}).
  *
- * <p>What dominates: every population keeps its membrane and output (and synaptic current, with a
- * {@code tau_syn}) for every step of every episode in the batch, in float, for the backward pass —
- * {@code steps × batch × cells × 4} bytes each — plus about 19 doubles per step and fly for the
- * world, per-step scratch of about {@code (14 + longest delay) × 8} bytes per cell and fly, and
- * about 48 bytes per synapse and thread (weights, gradients, optimiser moments, indices). Weights of
- * connectome projections are not counted (their size is known only once the data is read; they are
- * small next to the traces). A fixed {@value #BASE_BYTES} bytes cover the rest of the program.
+ * <p>What dominates is that record ({@link EpisodeHistorySize}): while the whole of it — membrane and
+ * output (and synaptic current, with a {@code tau_syn}) for every step of every episode in the batch,
+ * {@code steps × batch × cells × 4} bytes each in float, plus a clamp byte with a refractory period —
+ * fits {@link #FULL_HISTORY_BUDGET}, the kernel keeps it; beyond, it keeps checkpoints every S ≈
+ * √(2·steps) steps and recomputes each segment in the backward pass (memory ∝ √steps, about one more
+ * forward pass of time, the same bits). On top: about 19 doubles per step and fly for the world, the
+ * first fly's outputs of the last episode for the rasters ({@code steps × cells × 4} bytes), per-step
+ * scratch of about {@code (14 + longest delay) × 8} bytes per cell and fly, and about 48 bytes per
+ * synapse and thread (weights, gradients, optimiser moments, indices). Weights of connectome
+ * projections are not counted (their size is known only once the data is read; they are small next
+ * to the record), nor the sparsity loss's per-window factors (a double per cell, fly and 100 ms). A
+ * fixed {@value #BASE_BYTES} bytes cover the rest of the program.
  *
  * @param bytes estimated bytes
+ * @param historyBytes of which the episode's record for the backward pass (whole, or checkpoints,
+ *     one segment and the sensory drive)
+ * @param segmentSteps steps per recomputed segment, or 0 when the whole record is kept
  * @param largestArray elements of the largest single array (Java arrays hold at most {@link #MAX_ARRAY})
  * @param largestArrayOwner what that array belongs to, for messages
  */
-public record TrainingFootprint(long bytes, long largestArray, String largestArrayOwner) {
+public record TrainingFootprint(
+    long bytes, long historyBytes, int segmentSteps, long largestArray, String largestArrayOwner) {
 
   /** The most elements a Java array can hold. */
   public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
   /** The rest of the program: language, connectome data, plots. */
   public static final long BASE_BYTES = 256L << 20;
+  /**
+   * The largest whole-episode record (all flies of a training step) the kernel keeps; a longer episode
+   * is recomputed segment by segment. 512 MiB keeps the example's 1-second episodes (290 MB) whole, so
+   * they pay no recomputation, and bounds 5-second ones (1.5 GB whole) to about 100 MB.
+   */
+  public static final long FULL_HISTORY_BUDGET = 512L << 20;
+  /** {@code segmentSteps} argument of {@link #estimate}: keep the whole record if it fits the budget. */
+  public static final int CHOOSE = -1;
+  /** Bytes of a recorded value in training (float). */
+  public static final int FLOAT_BYTES = 4;
 
   private static final int WORLD_DOUBLES_PER_STEP = 19;
   private static final int SCRATCH_DOUBLES_PER_CELL = 14;
   private static final int BYTES_PER_SYNAPSE = 48;
 
-  /** A population's size and what it records per step. */
-  public record PopulationSize(String name, int cells, boolean synapticCurrent, boolean refractory) {}
+  /**
+   * A population's size and what it records per step.
+   *
+   * @param sensory whether the world drives it (a recomputing kernel keeps its drive of every step)
+   */
+  public record PopulationSize(String name, int cells, boolean synapticCurrent, boolean refractory, boolean sensory) {
+
+    /** A population the world does not drive. */
+    public PopulationSize(String name, int cells, boolean synapticCurrent, boolean refractory) {
+      this(name, cells, synapticCurrent, refractory, false);
+    }
+  }
 
   /** A projection's estimated synapse count ({@link #synapses}). */
   public record ProjectionSize(String label, long synapses) {}
 
   /**
-   * Estimates from sizes.
+   * Estimates from sizes for training in float, the record kept whole while it fits the budget.
    *
    * @param steps steps per episode
    * @param batch episodes per training step (all shards together)
@@ -50,20 +80,41 @@ public record TrainingFootprint(long bytes, long largestArray, String largestArr
   public static TrainingFootprint estimate(
       int steps, int batch, int longestDelaySteps, int threads, List<PopulationSize> populations,
       List<ProjectionSize> projections) {
+    return estimate(steps, batch, longestDelaySteps, threads, populations, projections, FLOAT_BYTES, CHOOSE);
+  }
+
+  /**
+   * Estimates from sizes.
+   *
+   * @param valueBytes bytes of a recorded value (4 in float, 8 in double)
+   * @param segmentSteps steps per recomputed segment as asked for: {@link #CHOOSE}, 0 for the whole
+   *     record, or a length (as long as the episode or longer: the whole record)
+   */
+  public static TrainingFootprint estimate(
+      int steps, int batch, int longestDelaySteps, int threads, List<PopulationSize> populations,
+      List<ProjectionSize> projections, int valueBytes, int segmentSteps) {
     double t = Math.max(steps, 1);
     double b = Math.max(batch, 1);
-    double total = BASE_BYTES + WORLD_DOUBLES_PER_STEP * 8.0 * b * t;
-    double largest = b * t;
+    EpisodeHistorySize history = EpisodeHistorySize.of(populations, longestDelaySteps, valueBytes);
+    int segment = history.choose((int) t, (int) b, segmentSteps, FULL_HISTORY_BUDGET);
+    double recorded = segment == 0 ? history.full(t, b) : history.segmented(t, b, segment);
+    double rows = segment == 0 ? t : segment + history.leadIn();
+    double total = BASE_BYTES + WORLD_DOUBLES_PER_STEP * 8.0 * b * t + recorded;
+    double largest = t;
     String owner = "the world's per-step record";
     for (PopulationSize p : populations) {
       double n = Math.max(p.cells(), 0);
-      double perStep = t * b * n;
-      int traces = 2 + (p.synapticCurrent() ? 1 : 0);
-      total += perStep * (4.0 * traces + (p.refractory() ? 1 : 0));
+      total += t * n * valueBytes; // the first fly's outputs, for the rasters
       total += b * n * 8.0 * (SCRATCH_DOUBLES_PER_CELL + Math.max(longestDelaySteps, 1) + 1);
-      if (perStep > largest) {
-        largest = perStep;
-        owner = "the record of " + p.name() + " (steps × batch × cells)";
+      double record = rows * b * n;
+      if (record > largest) {
+        largest = record;
+        owner = "the record of " + p.name() + (segment == 0 ? " (steps × batch × cells)"
+            : " (" + segment + "-step segments: (segment + delay) × batch × cells)");
+      }
+      if (t * n > largest) {
+        largest = t * n;
+        owner = "the first fly's record of " + p.name() + " (steps × cells)";
       }
     }
     for (ProjectionSize p : projections) {
@@ -73,20 +124,34 @@ public record TrainingFootprint(long bytes, long largestArray, String largestArr
         owner = "the weights of " + p.label();
       }
     }
-    return new TrainingFootprint(clamp(total), clamp(largest), owner);
+    return new TrainingFootprint(clamp(total), clamp(recorded), segment, clamp(largest), owner);
   }
 
-  /** The estimate for a compiled circuit trained on its task with {@code threads} shards. */
+  /** The estimate for a compiled circuit trained on its task with {@code threads} shards, in float. */
   public static TrainingFootprint of(CircuitSpec spec, int threads) {
+    return of(spec, threads, FLOAT_BYTES, CHOOSE);
+  }
+
+  /**
+   * The estimate for a compiled circuit trained on its task with {@code threads} shards.
+   *
+   * @param valueBytes bytes of a recorded value (4 in float, 8 in double)
+   * @param segmentSteps as for {@link #estimate(int, int, int, int, List, List, int, int)}
+   */
+  public static TrainingFootprint of(CircuitSpec spec, int threads, int valueBytes, int segmentSteps) {
     int steps = 1;
     double dt = 1e-3;
+    List<String> sensed = List.of();
     if (spec.task() instanceof NavigationTask task) {
       steps = task.steps();
       dt = task.dt().si();
+      sensed = sensed(spec, task);
     }
     List<PopulationSize> populations = new ArrayList<>();
     for (Population p : spec.populations()) {
-      populations.add(new PopulationSize(p.name(), p.count(), p.neuron().tauSyn() != null, p.neuron().refractory().si() > 0));
+      boolean synaptic = p.neuron().tauSyn() != null && p.neuron().tauSyn().si() > 0;
+      populations.add(new PopulationSize(p.name(), p.count(), synaptic, p.neuron().refractory().si() > 0,
+          sensed.contains(p.name())));
     }
     int longest = 1;
     List<ProjectionSize> projections = new ArrayList<>();
@@ -98,7 +163,26 @@ public record TrainingFootprint(long bytes, long largestArray, String largestArr
         longest = Math.max(longest, delaySteps(pr.delay().si(), dt));
       }
     }
-    return estimate(steps, spec.training().batch(), longest, threads, populations, projections);
+    return estimate(steps, spec.training().batch(), longest, threads, populations, projections, valueBytes,
+        segmentSteps);
+  }
+
+  /**
+   * The populations the world drives: the odour sensors the task names (else those of cell type ORN,
+   * as the odour world chooses them) and its wind sensors when there is a wind.
+   */
+  private static List<String> sensed(CircuitSpec spec, NavigationTask task) {
+    List<String> out = new ArrayList<>();
+    if (task.odourSensors() != null) {
+      out.add(task.odourSensors());
+    } else {
+      spec.populations().stream().filter(p -> p.cellType().equalsIgnoreCase("ORN")).findFirst()
+          .ifPresent(p -> out.add(p.name()));
+    }
+    if (task.windSensors() != null && task.wind() != null) {
+      out.add(task.windSensors());
+    }
+    return out;
   }
 
   /**

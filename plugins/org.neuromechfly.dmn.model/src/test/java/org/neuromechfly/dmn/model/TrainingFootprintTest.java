@@ -14,23 +14,72 @@ class TrainingFootprintTest {
       new TrainingFootprint.PopulationSize("DN", 10, false, true));
 
   @Test
-  void tracesDominateAndGrowWithBatchTimesStepsTimesCells() {
+  void theWholeRecordIsKeptWhileItFitsTheBudgetAndGrowsWithBatchTimesStepsTimesCells() {
     var small = TrainingFootprint.estimate(1000, 16, 1, 1, EXAMPLE, List.of());
-    var twice = TrainingFootprint.estimate(2000, 16, 1, 1, EXAMPLE, List.of());
+    var half = TrainingFootprint.estimate(500, 16, 1, 1, EXAMPLE, List.of());
+    assertEquals(0, small.segmentSteps());
     // KC: 3 float traces over 1000 × 16 × 2000 = 384 MB; everything else is smaller
     assertTrue(small.bytes() > 384e6 && small.bytes() < 384e6 + TrainingFootprint.BASE_BYTES + 60e6, small.toString());
-    double traces = small.bytes() - TrainingFootprint.BASE_BYTES;
-    assertEquals(2.0, (twice.bytes() - TrainingFootprint.BASE_BYTES) / traces, 0.05);
+    assertEquals(1000L * 16 * (50 * 8 + 2000 * 12 + 10 * 9), small.historyBytes());
+    assertEquals(0.5, (double) half.historyBytes() / small.historyBytes(), 1e-12);
     assertEquals(32_000_000, small.largestArray());
     assertTrue(small.largestArrayOwner().contains("KC"), small.largestArrayOwner());
     assertTrue(small.arraysFit());
+  }
+
+  /**
+   * Beyond the budget the kernel keeps checkpoints every S ≈ √(T·checkpoint/row) steps and recomputes
+   * segments: memory grows as √T — four times the steps, twice the record — instead of T.
+   */
+  @Test
+  void longerEpisodesRecomputeSegmentsAndTheirRecordGrowsAsTheSquareRoot() {
+    var whole = TrainingFootprint.estimate(5000, 16, 1, 1, EXAMPLE, List.of(), TrainingFootprint.FLOAT_BYTES, 0);
+    var five = TrainingFootprint.estimate(5000, 16, 1, 1, EXAMPLE, List.of());
+    var twenty = TrainingFootprint.estimate(20_000, 16, 1, 1, EXAMPLE, List.of());
+    assertEquals(0, whole.segmentSteps());
+    assertTrue(whole.historyBytes() > TrainingFootprint.FULL_HISTORY_BUDGET);
+    // per fly a row is 24,490 bytes (8 per cell, 12 per KC, 9 per refractory DN) and a checkpoint 57,000
+    // (16 per cell, 28 per KC, 20 per DN): S = √(5000 · 57,000 / 24,490) ≈ 108
+    assertEquals(108, five.segmentSteps());
+    assertTrue(five.historyBytes() < whole.historyBytes() / 10, five + " vs " + whole);
+    assertEquals(2.0, (double) twenty.historyBytes() / five.historyBytes(), 0.05);
+    assertEquals(2.0, (double) twenty.segmentSteps() / five.segmentSteps(), 0.05);
+    // no array of steps × batch × cells any more: the largest is the first fly's KC record for the rasters
+    assertEquals(5000L * 16 * 2000, whole.largestArray());
+    assertEquals(5000L * 2000, five.largestArray());
+    assertTrue(five.largestArrayOwner().contains("first fly"), five.largestArrayOwner());
+    // with few steps per fly the segment window of the batch is the largest
+    var many = TrainingFootprint.estimate(5000, 4096, 1, 1, EXAMPLE, List.of());
+    assertTrue(many.segmentSteps() > 0 && many.largestArrayOwner().contains("segments"), many.toString());
+    // a segment length asked for is used; one as long as the episode keeps the whole record
+    assertEquals(40, TrainingFootprint.estimate(5000, 16, 1, 1, EXAMPLE, List.of(), 4, 40).segmentSteps());
+    assertEquals(0, TrainingFootprint.estimate(5000, 16, 1, 1, EXAMPLE, List.of(), 4, 5000).segmentSteps());
+  }
+
+  @Test
+  void theSensoryDriveOfEveryStepIsKeptWhenSegmentsAreRecomputed() {
+    var sensory = List.of(new TrainingFootprint.PopulationSize("ORN", 50, false, false, true),
+        EXAMPLE.get(1), EXAMPLE.get(2));
+    var with = TrainingFootprint.estimate(5000, 16, 1, 1, sensory, List.of(), 4, 100);
+    var without = TrainingFootprint.estimate(5000, 16, 1, 1, EXAMPLE, List.of(), 4, 100);
+    assertEquals(5000L * 16 * 50 * 8, with.historyBytes() - without.historyBytes());
+    var wholeWith = TrainingFootprint.estimate(1000, 16, 1, 1, sensory, List.of(), 4, 0);
+    var wholeWithout = TrainingFootprint.estimate(1000, 16, 1, 1, EXAMPLE, List.of(), 4, 0);
+    assertEquals(wholeWithout.historyBytes(), wholeWith.historyBytes());
   }
 
   @Test
   void theIssuesOversizedModelsDoNotFitAnyArray() {
     assertFalse(TrainingFootprint.estimate(1000, Integer.MAX_VALUE, 1, 1, EXAMPLE, List.of()).arraysFit());
     assertFalse(TrainingFootprint.estimate(1000, 100_000_000, 1, 1, EXAMPLE, List.of()).arraysFit());
-    assertFalse(TrainingFootprint.estimate(1_000_000, 16, 1, 1, EXAMPLE, List.of()).arraysFit());
+    // with recomputed segments a million steps need no array of steps × batch × cells any more, but
+    // the world's and the first fly's per-step rows still cannot outgrow a Java array
+    var million = TrainingFootprint.estimate(1_000_000, 16, 1, 1, EXAMPLE, List.of());
+    assertTrue(million.arraysFit(), million.toString());
+    assertTrue(million.bytes() > 8e9, million.toString());
+    var longest = TrainingFootprint.estimate(Integer.MAX_VALUE, 16, 1, 1, EXAMPLE, List.of());
+    assertFalse(longest.arraysFit());
+    assertTrue(longest.largestArrayOwner().contains("first fly"), longest.largestArrayOwner());
     var dense = TrainingFootprint.estimate(10, 1, 1, 1, EXAMPLE,
         List.of(new TrainingFootprint.ProjectionSize("A -> B", TrainingFootprint.synapses(new Connectivity.Dense(), 200_000, 200_000))));
     assertFalse(dense.arraysFit());

@@ -1,6 +1,5 @@
 package org.neuromechfly.dmn.engine.fused;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +8,8 @@ import org.neuromechfly.dmn.engine.network.ActivityObjective;
 import org.neuromechfly.dmn.engine.network.EpisodeKernel;
 import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.network.NetworkActivity;
+import org.neuromechfly.dmn.engine.network.Recomputation;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
-import org.neuromechfly.dmn.engine.neuron.PopulationState;
 import org.neuromechfly.dmn.engine.synapse.Synapses;
 import org.neuromechfly.dmn.engine.world.Environment;
 
@@ -22,14 +21,16 @@ import org.neuromechfly.dmn.engine.world.Environment;
  * step or more is honoured. With a BPTT window (the training block's {@code bptt window N}) the
  * backward pass is truncated: the state entering each window of N steps — membranes, synaptic
  * currents, the outputs delayed projections still carry, and the world's own state — is a constant
- * for the gradient of the losses inside it. One kernel serves one batch size and episode length; it
- * is not thread-safe (run one per thread over disjoint batch shards).
+ * for the gradient of the losses inside it. What is kept for the backward pass is a {@link History}:
+ * the whole record, or, for long episodes, checkpoints from which each segment is re-run backward
+ * (the network options' {@link Recomputation}; the same bits either way). One kernel serves one batch
+ * size and episode length; it is not thread-safe (run one per thread over disjoint batch shards).
  */
 public final class BpttKernel implements EpisodeKernel {
   private final Network network;
   private final int steps;
   private final int batch;
-  private final List<PopulationState> states = new ArrayList<>();
+  private final History history;
   private final double[][] input;
   private final double[][] gradInput;
   private final double[][][] gradOutput;
@@ -45,11 +46,18 @@ public final class BpttKernel implements EpisodeKernel {
   private int[] sensory;
   private int motor;
 
+  /** A kernel that keeps what the network options' {@link Recomputation} says. */
   public BpttKernel(Network network, int steps, int batch) {
+    this(network, steps, batch, network.options().recomputation());
+  }
+
+  /** A kernel that keeps the whole record or recomputes segments as {@code recomputation} says. */
+  public BpttKernel(Network network, int steps, int batch, Recomputation recomputation) {
     this.network = network;
     this.steps = steps;
     this.batch = batch;
     List<LifPopulation> pops = network.populations();
+    history = History.of(network, steps, batch, recomputation);
     input = new double[pops.size()][];
     gradInput = new double[pops.size()][];
     slice = new double[pops.size()][];
@@ -59,9 +67,7 @@ public final class BpttKernel implements EpisodeKernel {
     window = network.spec().training().bpttWindow();
     discard = new double[pops.size()][];
     for (int p = 0; p < pops.size(); p++) {
-      LifPopulation pop = pops.get(p);
-      states.add(pop.newState(network.options().precision(), steps, batch));
-      int n = batch * pop.cells();
+      int n = batch * pops.get(p).cells();
       input[p] = new double[n];
       gradInput[p] = new double[n];
       slice[p] = new double[n];
@@ -83,42 +89,57 @@ public final class BpttKernel implements EpisodeKernel {
     checkEnvironment(env);
     List<LifPopulation> pops = network.populations();
     for (int p = 0; p < pops.size(); p++) {
-      pops.get(p).begin(states.get(p));
+      pops.get(p).begin(history.state(p));
     }
     Arrays.fill(sliceStep, -1);
     env.begin();
+    objective.begin(steps, batch);
     double[][] external = new double[sensory.length][];
     for (int i = 0; i < sensory.length; i++) {
       external[i] = new double[input[sensory[i]].length];
     }
     double[] motorOut = new double[batch * pops.get(motor).cells()];
     for (int t = 0; t < steps; t++) {
-      for (double[] in : input) {
-        Arrays.fill(in, 0);
-      }
-      for (Synapses s : network.synapses()) {
-        int from = t - s.delay();
-        if (from >= 0) {
-          s.forward(outputAt(s.sourcePopulation(), from), input[s.targetPopulation()], batch);
-        }
-      }
       env.sense(t, external);
-      for (int i = 0; i < sensory.length; i++) {
-        double[] in = input[sensory[i]];
-        double[] ext = external[i];
-        for (int k = 0; k < in.length; k++) {
-          in[k] += ext[k];
-        }
-      }
+      history.beforeStep(t, external);
+      step(t, external);
       for (int p = 0; p < pops.size(); p++) {
-        pops.get(p).forward(t, input[p], states.get(p));
+        objective.observe(p, t, outputAt(p, t));
       }
       copyOutput(motor, t, motorOut);
       env.act(t, motorOut);
     }
     Map<String, Double> losses = new LinkedHashMap<>(env.endForward());
-    losses.putAll(objective.evaluate(activity()));
+    losses.putAll(objective.evaluate());
     return losses;
+  }
+
+  /**
+   * One step of every population: synaptic input from the recorded outputs of earlier steps, plus the
+   * world's drive, then the LIF update. The forward pass and a segment's recomputation both run it, so
+   * the two give the same bits.
+   */
+  private void step(int t, double[][] external) {
+    for (double[] in : input) {
+      Arrays.fill(in, 0);
+    }
+    for (Synapses s : network.synapses()) {
+      int from = t - s.delay();
+      if (from >= 0) {
+        s.forward(outputAt(s.sourcePopulation(), from), input[s.targetPopulation()], batch);
+      }
+    }
+    for (int i = 0; i < sensory.length; i++) {
+      double[] in = input[sensory[i]];
+      double[] ext = external[i];
+      for (int k = 0; k < in.length; k++) {
+        in[k] += ext[k];
+      }
+    }
+    List<LifPopulation> pops = network.populations();
+    for (int p = 0; p < pops.size(); p++) {
+      pops.get(p).forward(t, input[p], history.state(p));
+    }
   }
 
   /** Backpropagates through the episode last run by {@link #forward}; adds to parameter gradients. */
@@ -127,7 +148,7 @@ public final class BpttKernel implements EpisodeKernel {
     List<LifPopulation> pops = network.populations();
     List<Synapses> syn = network.synapses();
     for (int p = 0; p < pops.size(); p++) {
-      pops.get(p).beginBackward(states.get(p));
+      pops.get(p).beginBackward(history.state(p));
       for (double[] g : gradOutput[p]) {
         Arrays.fill(g, 0);
       }
@@ -138,7 +159,10 @@ public final class BpttKernel implements EpisodeKernel {
     Arrays.fill(sliceStep, -1);
     double[] motorGrad = new double[batch * pops.get(motor).cells()];
     double[][] sensoryGradient = new double[sensory.length][];
+    History.Replay replay = this::step;
     for (int t = steps - 1; t >= 0; t--) {
+      // a re-run step's outputs are those of the forward pass, so slices cached from it stay valid
+      history.beforeBackwardStep(t, replay);
       int slot = t % ring;
       env.motorGradient(t, motorGrad);
       double[] gm = gradOutput[motor][slot];
@@ -147,7 +171,7 @@ public final class BpttKernel implements EpisodeKernel {
       }
       for (int p = 0; p < pops.size(); p++) {
         objective.addGradient(p, t, gradOutput[p][slot]);
-        pops.get(p).backward(t, gradOutput[p][slot], gradInput[p], states.get(p));
+        pops.get(p).backward(t, gradOutput[p][slot], gradInput[p], history.state(p));
       }
       for (int i = 0; i < sensory.length; i++) {
         sensoryGradient[i] = gradInput[sensory[i]];
@@ -169,22 +193,38 @@ public final class BpttKernel implements EpisodeKernel {
       if (window > 0 && t > 0 && t % window == 0) {
         // the state entering the window is a constant for its gradient
         for (int p = 0; p < pops.size(); p++) {
-          pops.get(p).cutBackward(states.get(p));
+          pops.get(p).cutBackward(history.state(p));
         }
       }
     }
     for (int p = 0; p < pops.size(); p++) {
-      pops.get(p).finishBackward(states.get(p));
+      pops.get(p).finishBackward(history.state(p));
     }
     for (int q = 0; q < syn.size(); q++) {
       syn.get(q).finishBackward(accumulators[q]);
     }
   }
 
-  /** What the last forward pass recorded. */
+  /**
+   * What the last forward pass recorded, when the kernel keeps the whole record; a kernel that
+   * recomputes segments keeps none (watch the outputs with an
+   * {@link org.neuromechfly.dmn.engine.network.ActivityRecorder} instead).
+   *
+   * @throws IllegalStateException when the kernel recomputes segments
+   */
   @Override
   public NetworkActivity activity() {
-    return new NetworkActivity(network, List.copyOf(states));
+    return history.activity(network);
+  }
+
+  /** Steps per recomputed segment, or 0 when the kernel keeps the whole record. */
+  public int segmentSteps() {
+    return history.segmentSteps();
+  }
+
+  /** Bytes kept for the backward pass: the record, or checkpoints, one segment and the sensory drive. */
+  public long historyBytes() {
+    return history.bytes();
   }
 
   public Network network() {
@@ -211,6 +251,6 @@ public final class BpttKernel implements EpisodeKernel {
   }
 
   private void copyOutput(int p, int t, double[] into) {
-    states.get(p).outputTrace().read(t * into.length, into, into.length);
+    history.state(p).readOutput(t, into);
   }
 }

@@ -1,7 +1,6 @@
 package org.neuromechfly.dmn.engine.loss;
 
-import org.neuromechfly.dmn.engine.network.NetworkActivity;
-import org.neuromechfly.dmn.engine.neuron.PopulationState;
+import java.util.Arrays;
 
 /**
  * Sparse coding of one population (KC: 5–10 % respond to an odour): per window of {@code window}
@@ -12,6 +11,9 @@ import org.neuromechfly.dmn.engine.neuron.PopulationState;
  * went tonic mid-training and stayed there: 12–17 % active whatever the weight). The penalty is the
  * squared relative error {@code ((f − f*)/f*)²}, which keeps pulling when activity is far above
  * target (a plain quadratic with a small weight did not, NAVIGATION_NOTES.md).
+ *
+ * <p>Spikes are counted as the forward pass produces them ({@link #observe}) and each window is
+ * scored when its last step arrives, so no record of the episode is needed.
  */
 public final class SparsityLoss {
   /** Spike count per window beyond which the soft count grows linearly (its slope stays e^−3). */
@@ -20,7 +22,13 @@ public final class SparsityLoss {
   private final int population;
   private final double target;
   private final int window;
+  private int steps;
+  private int batch;
+  private int cells;
   private double[][][] factor;
+  private double[] counts;
+  private double total;
+  private double active;
   private double measured;
 
   /**
@@ -40,46 +48,58 @@ public final class SparsityLoss {
     return population;
   }
 
-  /** Evaluates the term and prepares its gradient; returns the weighted loss. */
-  public double evaluate(NetworkActivity activity) {
-    PopulationState st = activity.state(population);
-    int steps = st.steps();
-    int batch = st.batch();
-    int cells = st.cells();
+  /** Starts an episode of {@code steps} steps of {@code batch} flies of a population of {@code cells}. */
+  public void begin(int steps, int batch, int cells) {
     int windows = (steps + window - 1) / window;
-    factor = new double[batch][windows][cells];
-    double total = 0;
-    double active = 0;
+    if (factor == null || factor.length != batch || factor[0].length != windows || cells != this.cells) {
+      factor = new double[batch][windows][cells];
+      counts = new double[batch * cells];
+    }
+    this.steps = steps;
+    this.batch = batch;
+    this.cells = cells;
+    total = 0;
+    active = 0;
+    measured = 0;
+  }
+
+  /** Counts the population's output at step t ({@code [B][N]}); steps arrive in order. */
+  public void observe(int t, double[] output) {
+    if (t % window == 0) {
+      Arrays.fill(counts, 0);
+    }
+    for (int k = 0; k < counts.length; k++) {
+      counts[k] += output[k];
+    }
+    if (t % window == window - 1 || t == steps - 1) {
+      score(t / window);
+    }
+  }
+
+  /** The window's loss and gradient factors, once its spikes are counted. */
+  private void score(int w) {
+    int windows = factor[0].length;
     double scale = weight / (batch * windows);
-    double[] counts = new double[batch * cells];
-    double[] row = new double[counts.length];
-    for (int w = 0; w < windows; w++) {
-      java.util.Arrays.fill(counts, 0);
-      int end = Math.min(steps, (w + 1) * window);
-      // time-major sweep over the [T][B][N] trace
-      for (int t = w * window; t < end; t++) {
-        st.outputTrace().read(t * counts.length, row, counts.length);
-        for (int k = 0; k < counts.length; k++) {
-          counts[k] += row[k];
-        }
+    for (int b = 0; b < batch; b++) {
+      double f = 0;
+      for (int n = 0; n < cells; n++) {
+        double c = counts[b * cells + n];
+        f += softActive(c);
+        active += c >= 0.5 ? 1 : 0;
       }
-      for (int b = 0; b < batch; b++) {
-        double f = 0;
-        for (int n = 0; n < cells; n++) {
-          double c = counts[b * cells + n];
-          f += softActive(c);
-          active += c >= 0.5 ? 1 : 0;
-        }
-        f /= cells;
-        double rel = (f - target) / target;
-        total += scale * rel * rel;
-        double g = scale * 2 * rel / target / cells;
-        for (int n = 0; n < cells; n++) {
-          factor[b][w][n] = g * softActiveSlope(counts[b * cells + n]);
-        }
+      f /= cells;
+      double rel = (f - target) / target;
+      total += scale * rel * rel;
+      double g = scale * 2 * rel / target / cells;
+      for (int n = 0; n < cells; n++) {
+        factor[b][w][n] = g * softActiveSlope(counts[b * cells + n]);
       }
     }
-    measured = active / ((double) batch * windows * cells);
+  }
+
+  /** The weighted loss of the episode observed; prepares its gradient. */
+  public double evaluate() {
+    measured = active / ((double) batch * factor[0].length * cells);
     return total;
   }
 
@@ -102,7 +122,6 @@ public final class SparsityLoss {
   /** Adds d loss / d output at step t. */
   public void addGradient(int t, double[] gradient) {
     int w = t / window;
-    int cells = factor[0][0].length;
     for (int b = 0; b < factor.length; b++) {
       double[] f = factor[b][w];
       for (int n = 0; n < cells; n++) {

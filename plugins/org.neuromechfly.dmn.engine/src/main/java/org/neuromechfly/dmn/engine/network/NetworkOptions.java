@@ -16,6 +16,8 @@ import org.neuromechfly.dmn.engine.synapse.SynapseLayout;
  * @param tauFloor smallest learnable time constant, seconds
  * @param magnitude weight-magnitude parametrisation
  * @param layout dense/sparse choice
+ * @param recomputation whole record or recomputed segments in the fused kernel (memory only: the same
+ *     bits either way)
  */
 public record NetworkOptions(
     Precision precision,
@@ -23,13 +25,21 @@ public record NetworkOptions(
     boolean smoothSpikes,
     double tauFloor,
     Magnitude magnitude,
-    SynapseLayout layout) {
+    SynapseLayout layout,
+    Recomputation recomputation) {
 
   public NetworkOptions {
     Objects.requireNonNull(precision, "precision");
     Objects.requireNonNull(surrogate, "surrogate");
     Objects.requireNonNull(magnitude, "magnitude");
     Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(recomputation, "recomputation");
+  }
+
+  /** Options with the footprint's choice of recomputation. */
+  public NetworkOptions(Precision precision, SurrogateSpike surrogate, boolean smoothSpikes, double tauFloor,
+      Magnitude magnitude, SynapseLayout layout) {
+    this(precision, surrogate, smoothSpikes, tauFloor, magnitude, layout, Recomputation.chosen());
   }
 
   /** Float32 training defaults with the given surrogate. */
@@ -50,6 +60,7 @@ public record NetworkOptions(
     private double tauFloor;
     private Magnitude magnitude;
     private SynapseLayout layout;
+    private Recomputation recomputation;
 
     private Builder(NetworkOptions o) {
       precision = o.precision;
@@ -58,6 +69,7 @@ public record NetworkOptions(
       tauFloor = o.tauFloor;
       magnitude = o.magnitude;
       layout = o.layout;
+      recomputation = o.recomputation;
     }
 
     public Builder precision(Precision value) {
@@ -90,8 +102,13 @@ public record NetworkOptions(
       return this;
     }
 
+    public Builder recomputation(Recomputation value) {
+      recomputation = value;
+      return this;
+    }
+
     public NetworkOptions build() {
-      return new NetworkOptions(precision, surrogate, smoothSpikes, tauFloor, magnitude, layout);
+      return new NetworkOptions(precision, surrogate, smoothSpikes, tauFloor, magnitude, layout, recomputation);
     }
   }
 }

@@ -100,7 +100,20 @@ public final class LifPopulation {
 
   /** Allocates the traces of one episode. */
   public PopulationState newState(Precision precision, int steps, int batch) {
-    return new PopulationState(precision, steps, batch, cells, tauSyn != null, refractorySteps > 0);
+    return newState(precision, steps, steps, batch);
+  }
+
+  /**
+   * Allocates traces that hold {@code rows} consecutive steps of an episode of {@code steps} (a
+   * segment and the steps before it, in a kernel that recomputes segments).
+   */
+  public PopulationState newState(Precision precision, int steps, int rows, int batch) {
+    return new PopulationState(precision, steps, rows, batch, cells, synapticCurrent(), refractorySteps > 0);
+  }
+
+  /** Whether the cells integrate a synaptic current (a {@code tau_syn}), which the traces then record. */
+  public boolean synapticCurrent() {
+    return tauSyn != null;
   }
 
   /** Maps raw parameters to per-cell physical values; call after every optimiser step. */
@@ -134,7 +147,7 @@ public final class LifPopulation {
    */
   public void forward(int t, double[] input, PopulationState st) {
     int size = st.batch * cells;
-    int base = t * size;
+    int base = st.offset(t);
     LifStep.forward(step, input, st.synapticNow, st.membraneAfterReset, st.vNow, st.sNow, size);
     if (st.clamped != null) {
       Refractoriness.forward(step, refractorySteps, st.refractoryLeft, st.clamped, base,
@@ -161,9 +174,10 @@ public final class LifPopulation {
     int size = st.batch * cells;
     double[] v = st.vNow;
     double[] s = st.sNow;
+    int base = st.offset(t);
     if (t == st.steps - 1 || st.cachedStep != t) {
-      st.membrane.read(t * size, v, size);
-      st.output.read(t * size, s, size);
+      st.membrane.read(base, v, size);
+      st.output.read(base, s, size);
     } else {
       System.arraycopy(st.vPrev, 0, v, 0, size);
       System.arraycopy(st.sPrev, 0, s, 0, size);
@@ -174,13 +188,14 @@ public final class LifPopulation {
       Arrays.fill(before, 0, size, 0);
       st.cachedStep = -1;
     } else {
-      st.membrane.read((t - 1) * size, st.vPrev, size);
-      st.output.read((t - 1) * size, st.sPrev, size);
+      int previous = st.offset(t - 1);
+      st.membrane.read(previous, st.vPrev, size);
+      st.output.read(previous, st.sPrev, size);
       st.cachedStep = t - 1;
       LifStep.reset(step, st.vPrev, st.sPrev, before, size);
     }
     if (st.clamped != null) {
-      Refractoriness.backward(st.clamped, t * size, gradOutput, st.gradMembraneCarry, size);
+      Refractoriness.backward(st.clamped, base, gradOutput, st.gradMembraneCarry, size);
     }
     LifStep.backward(step, v, s, before, gradOutput, st.gradMembraneCarry, st.scratch, gradInput,
         st.gradients, size);
@@ -188,7 +203,7 @@ public final class LifPopulation {
       if (t == 0) {
         Arrays.fill(before, 0, size, 0);
       } else {
-        st.synaptic.read((t - 1) * size, before, size);
+        st.synaptic.read(st.offset(t - 1), before, size);
       }
       LifStep.backwardSynapse(step, before, gradInput, st.gradSynapticCarry, st.gradients, size);
     }

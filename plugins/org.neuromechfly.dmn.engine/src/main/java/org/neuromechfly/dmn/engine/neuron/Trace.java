@@ -2,8 +2,9 @@ package org.neuromechfly.dmn.engine.neuron;
 
 
 /**
- * A flat history of one quantity over time, {@code [T][B][N]}, stored in float (training) or double
- * (gradient checks). Only storage differs: every computation reads and writes doubles.
+ * A flat history of one quantity over time, {@code [T][B][N]} (or a window of its steps), stored in
+ * float (training) or double (gradient checks). Only storage differs: every computation reads and
+ * writes doubles.
  */
 public abstract sealed class Trace permits Trace.FloatTrace, Trace.DoubleTrace {
 
@@ -17,11 +18,20 @@ public abstract sealed class Trace permits Trace.FloatTrace, Trace.DoubleTrace {
 
   public abstract int length();
 
+  /** Bytes the stored values take. */
+  public abstract long bytes();
+
   /** Copies {@code n} values from {@code from} into {@code into[0..n)} (one call per time step). */
   public abstract void read(int from, double[] into, int n);
 
   /** Stores {@code values[0..n)} at {@code from}. */
   public abstract void write(int from, double[] values, int n);
+
+  /**
+   * Copies {@code n} stored values from {@code from} to {@code target} at {@code to}, unrounded (the
+   * target has this trace's precision); the ranges may overlap when the target is this trace.
+   */
+  public abstract void copyTo(int from, Trace target, int to, int n);
 
   static final class FloatTrace extends Trace {
     private final float[] data;
@@ -46,6 +56,11 @@ public abstract sealed class Trace permits Trace.FloatTrace, Trace.DoubleTrace {
     }
 
     @Override
+    public long bytes() {
+      return 4L * data.length;
+    }
+
+    @Override
     public void read(int from, double[] into, int n) {
       for (int i = 0; i < n; i++) {
         into[i] = data[from + i];
@@ -57,6 +72,11 @@ public abstract sealed class Trace permits Trace.FloatTrace, Trace.DoubleTrace {
       for (int i = 0; i < n; i++) {
         data[from + i] = (float) values[i];
       }
+    }
+
+    @Override
+    public void copyTo(int from, Trace target, int to, int n) {
+      System.arraycopy(data, from, ((FloatTrace) target).data, to, n);
     }
   }
 
@@ -81,7 +101,12 @@ public abstract sealed class Trace permits Trace.FloatTrace, Trace.DoubleTrace {
     public int length() {
       return data.length;
     }
-  
+
+    @Override
+    public long bytes() {
+      return 8L * data.length;
+    }
+
     @Override
     public void read(int from, double[] into, int n) {
       System.arraycopy(data, from, into, 0, n);
@@ -90,6 +115,11 @@ public abstract sealed class Trace permits Trace.FloatTrace, Trace.DoubleTrace {
     @Override
     public void write(int from, double[] values, int n) {
       System.arraycopy(values, 0, data, from, n);
+    }
+
+    @Override
+    public void copyTo(int from, Trace target, int to, int n) {
+      System.arraycopy(data, from, ((DoubleTrace) target).data, to, n);
     }
   }
 }

@@ -119,10 +119,13 @@ public final class ChunkedSameDiffKernel implements EpisodeKernel {
       sensed[i] = new double[batch * pops.get(sensory[i]).cells()];
     }
     double[][] rows = new double[pops.size()][];
+    double[][] stored = new double[pops.size()][];
     for (int p = 0; p < rows.length; p++) {
       rows[p] = new double[batch * pops.get(p).cells()];
+      stored[p] = new double[rows[p].length];
     }
     env.begin();
+    objective.begin(steps, batch);
     ChunkState state = forwardGraph.rest();
     for (int c = 0; c < chunks; c++) {
       int first = c * chunk;
@@ -150,14 +153,17 @@ public final class ChunkedSameDiffKernel implements EpisodeKernel {
           for (int b = 0; b < batch; b++) {
             System.arraycopy(out, (j * batch + b) * cells + from, rows[p], b * np, np);
           }
-          states.get(p).outputTrace().write(t * rows[p].length, rows[p], rows[p].length);
+          PopulationState st = states.get(p);
+          st.outputTrace().write(t * rows[p].length, rows[p], rows[p].length);
+          st.readOutput(t, stored[p]); // the objective sees outputs as stored, as the fused kernel shows them
+          objective.observe(p, t, stored[p]);
         }
         env.act(t, rows[motor]);
       }
       state = result.end();
     }
     Map<String, Double> losses = new LinkedHashMap<>(env.endForward());
-    losses.putAll(objective.evaluate(activity()));
+    losses.putAll(objective.evaluate());
     return losses;
   }
 

@@ -9,6 +9,7 @@ import org.neuromechfly.dmn.engine.network.ActivityObjective;
 import org.neuromechfly.dmn.engine.fused.BpttKernel;
 import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.network.NetworkActivity;
+import org.neuromechfly.dmn.engine.network.Recomputation;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.synapse.Synapses;
 import org.neuromechfly.dmn.engine.world.OdourWorld;
@@ -46,7 +47,8 @@ public final class RateCalibration {
     int batch = 8;
     OdourWorld env = new OdourWorld(spec, task, world, batch, List.of()); // rates only: no task loss
     env.setStarts(StartPositions.draw(task, batch, seed), seed);
-    BpttKernel kernel = new BpttKernel(network, STEPS, batch);
+    // short episodes, and rate() reads the whole record
+    BpttKernel kernel = new BpttKernel(network, STEPS, batch, Recomputation.none());
     Map<String, Double> out = new LinkedHashMap<>();
     List<LifPopulation> pops = network.populations();
     for (int p = 0; p < pops.size(); p++) {

@@ -44,6 +44,11 @@ public record TrainOptions(
    */
   public static final int SHARDS = 4;
 
+  /** The shards a batch of {@code batch} flies is split into: up to {@link #SHARDS}, at least two flies each. */
+  public static int shardsFor(int batch) {
+    return Math.max(1, Math.min(SHARDS, Math.max(1, batch) / 2));
+  }
+
   public TrainOptions {
     rateTargets = rateTargets == null ? null : Map.copyOf(rateTargets);
     Objects.requireNonNull(world, "world");

@@ -19,7 +19,9 @@ import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.world.StartPositions;
 import org.neuromechfly.dmn.engine.world.Trajectory;
 import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.ExecutionEngine;
 import org.neuromechfly.dmn.model.NavigationTask;
+import org.neuromechfly.dmn.model.TrainingFootprint;
 import org.neuromechfly.dmn.model.TrainingSpec;
 
 /**
@@ -64,16 +66,17 @@ public final class Trainer implements AutoCloseable {
     this.options = options;
     this.episodes = options.episodesFor(spec);
     this.listener = listener;
-    NetworkOptions numerics = options.network() != null
-        ? options.network()
-        : NetworkOptions.training(new SurrogateSpike(training.surrogate(), training.surrogateSlope()));
     int batch = Math.max(1, training.batch());
     // a fixed number of shards, whatever the threads: the shard sums, and so the run, do not depend on
     // how many cores run them
-    int shardCount = Math.max(1, Math.min(TrainOptions.SHARDS, batch / 2)); // at least two flies per shard
+    int shardCount = TrainOptions.shardsFor(batch);
+    NetworkOptions numerics = EpisodeMemory.decide(spec, options.network() != null
+        ? options.network()
+        : NetworkOptions.training(new SurrogateSpike(training.surrogate(), training.surrogateSlope())), shardCount,
+        TrainingFootprint.availableHeap(), options.engineFor(spec) == ExecutionEngine.FUSED ? listener : TrainingListener.NONE);
     for (int s = 0; s < shardCount; s++) {
       int size = batch / shardCount + (s < batch % shardCount ? 1 : 0);
-      shards.add(new Shard(spec, task, wiring, numerics, options.world(), kernels, size));
+      shards.add(new Shard(spec, task, wiring, numerics, options.world(), kernels, size, s == 0));
     }
     int threads = Math.min(options.threads(), shardCount);
     this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -305,9 +308,12 @@ public final class Trainer implements AutoCloseable {
     return new Evaluation(all, TrajectoryMetrics.of(all, task.successRadius().si()), measures);
   }
 
-  /** What the first shard recorded in its last forward pass (for rasters). */
+  /**
+   * The outputs of the first fly of the last forward pass (for rasters): recorded as the episode runs,
+   * since a kernel that recomputes segments keeps no record of the whole episode.
+   */
   public org.neuromechfly.dmn.engine.network.NetworkActivity lastActivity() {
-    return shards.get(0).kernel.activity();
+    return shards.get(0).recorder.activity();
   }
 
   /** The plume as the last evaluated flies met it, {@code [ny][nx]} over the arena (for pictures). */

@@ -1,5 +1,6 @@
 package org.neuromechfly.dmn.engine.fused;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import org.neuromechfly.dmn.engine.loss.ActivityTerms;
 import org.neuromechfly.dmn.engine.loss.PathLosses;
 import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.network.NetworkOptions;
+import org.neuromechfly.dmn.engine.network.Recomputation;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.synapse.Magnitude;
 import org.neuromechfly.dmn.engine.synapse.SynapseLayout;
@@ -76,15 +78,36 @@ class BpttKernelGradientTest {
     assertTrue(worst < 1e-6, "worst relative error " + worst);
   }
 
+  /**
+   * The backward pass re-running segments of 7 steps from checkpoints (segment recomputation), with
+   * refractory cells, a 5-step delay, puffs in a wind and a wind-sensing population: against central
+   * finite differences, like the whole record.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"FULL", "MOTOR_ONLY"})
+  void recomputedSegmentsMatchFiniteDifferences(GradientPath path) {
+    CircuitSpec spec = TinyCircuit.withWindAndPuffs(TinyCircuit.withRefractory(
+        TinyCircuit.withDelay(TinyCircuit.spec(40, path), "KC -> MBON", 5), Map.of("PN", 3.0, "DN", 2.0)), 150);
+    double worst = worstRelativeError(spec, SurrogateKind.FAST_SIGMOID, SynapseLayout.Kind.SPARSE, path, Magnitude.ABS,
+        30, null, Recomputation.segments(7));
+    assertTrue(worst < 1e-6, "worst relative error " + worst);
+  }
+
   private static double worstRelativeError(CircuitSpec spec, SurrogateKind kind, SynapseLayout.Kind layout,
       GradientPath path, Magnitude magnitude, double ornGain, long[] clamped) {
+    return worstRelativeError(spec, kind, layout, path, magnitude, ornGain, clamped, Recomputation.none());
+  }
+
+  private static double worstRelativeError(CircuitSpec spec, SurrogateKind kind, SynapseLayout.Kind layout,
+      GradientPath path, Magnitude magnitude, double ornGain, long[] clamped, Recomputation recomputation) {
     NetworkOptions options = new NetworkOptions(Precision.FLOAT64, new SurrogateSpike(kind, 4.0), true,
-        1e-3, magnitude, new SynapseLayout(layout, 0.5, 0));
+        1e-3, magnitude, new SynapseLayout(layout, 0.5, 0), recomputation);
     Network network = new Network(spec, TinyCircuit.wiring(spec, 7, 0.3, 1.5), 1e-3, options);
     NavigationTask task = (NavigationTask) spec.task();
     OdourWorld world = new OdourWorld(spec, task, WorldSettings.defaults().toBuilder().ornGain(ornGain).build(), 2, PathLosses.of(spec, task, WorldSettings.defaults().toBuilder().ornGain(ornGain).build()));
     world.setStarts(StartPositions.draw(task, 2, 3), 11);
     BpttKernel kernel = new BpttKernel(network, task.steps(), 2);
+    assertEquals(recomputation.segmentSteps(), kernel.segmentSteps());
     // with the sensing path detached, the true reference is the loss under the recorded inputs
     Environment env = path == GradientPath.MOTOR_ONLY ? new ReplayedSensing(world) : world;
     GradientCheck check = new GradientCheck(network, kernel, env, new ActivityTerms(network, spec.losses()));

@@ -7,6 +7,7 @@ import org.neuromechfly.dmn.engine.loss.PathLosses;
 import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.network.NetworkActivity;
 import org.neuromechfly.dmn.engine.network.NetworkOptions;
+import org.neuromechfly.dmn.engine.network.Recomputation;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.world.OdourWorld;
 import org.neuromechfly.dmn.engine.world.StartPositions;
@@ -27,7 +28,7 @@ public final class Probe {
     int batch = t.batch();
     OdourWorld world = new OdourWorld(spec, task, WorldSettings.defaults(), batch, PathLosses.of(spec, task, WorldSettings.defaults()));
     world.setStarts(StartPositions.draw(task, batch, 1), 1);
-    BpttKernel k = new BpttKernel(net, task.steps(), batch);
+    BpttKernel k = new BpttKernel(net, task.steps(), batch, Recomputation.none()); // reads activity()
     ActivityTerms terms = new ActivityTerms(net, spec.losses());
     for (int rep = 0; rep < reps; rep++) {
       long t0 = System.nanoTime();

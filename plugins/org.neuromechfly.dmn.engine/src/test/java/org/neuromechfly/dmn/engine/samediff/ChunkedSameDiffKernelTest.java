@@ -3,7 +3,6 @@ package org.neuromechfly.dmn.engine.samediff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ import org.neuromechfly.dmn.engine.world.WorldSettings;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.GradientPath;
 import org.neuromechfly.dmn.model.NavigationTask;
-import org.neuromechfly.dmn.model.Projection;
 import org.neuromechfly.dmn.model.SurrogateKind;
 
 /**
@@ -259,15 +257,7 @@ class ChunkedSameDiffKernelTest {
   }
 
   private static CircuitSpec withLongDelay(CircuitSpec s) {
-    List<Projection> prs = new ArrayList<>();
-    for (Projection p : s.projections()) {
-      prs.add(p.label().equals("KC -> MBON")
-          ? new Projection(p.source(), p.target(), p.connectivity(), p.sign(), p.transmitter(), p.weight(),
-              p.learnable(), TinyCircuit.ms(5))
-          : p);
-    }
-    return new CircuitSpec(s.name(), s.referenceData(), s.connectomes(), s.populations(), prs, s.task(), s.losses(),
-        s.training(), s.exports());
+    return TinyCircuit.withDelay(s, "KC -> MBON", 5);
   }
 
   static CircuitSpec withSteps(CircuitSpec s, int steps) {
