@@ -19,8 +19,14 @@ if [ -z "$launcher" ]; then
   exit 1
 fi
 
+# Training, exports and the SameDiff graph run as a `dmn` process (ND4J never loads in Eclipse): the
+# checkout's launcher unless DMN_COMMAND names another; connectome data from DMN_DATA_DIR or ../shared/data.
+repo=$(cd "$here/.." && pwd)
+dmn=${DMN_COMMAND:-$repo/dmn}
+data=${DMN_DATA_DIR:-$(cd "$repo/.." && pwd)/shared/data}
+
 mkdir -p "$workspace"
 cd "$home"
 # The launcher jar reads configuration/config.ini relative to the install; eclipse.ini is for the native
 # launcher only, so its VM arguments are repeated here.
-exec "$java" -Xmx1g -jar "$launcher" -data "$workspace" "$@"
+exec "$java" -Xmx1g -Ddmn.command="$dmn" -Ddmn.data.dir="$data" -jar "$launcher" -data "$workspace" "$@"

@@ -30,6 +30,8 @@ import org.neuromechfly.dmn.model.NeuronModel;
 import org.neuromechfly.dmn.model.ParameterSharing;
 import org.neuromechfly.dmn.model.ResetMode;
 import org.neuromechfly.dmn.model.TaskSpec;
+import org.neuromechfly.dmn.model.TrainingTarget;
+import org.neuromechfly.dmn.model.export.NetxLayout;
 
 /**
  * Turns a validated {@code .circuit} model into the circuit IR, filling every default so the IR is
@@ -69,7 +71,31 @@ public class CircuitCompiler {
         exports = exports(block);
       }
     }
-    return new CircuitSpec(circuit.getName(), circuit.getReference(), sources, populations, edges, task, losses, trainingSpec, exports);
+    CircuitSpec spec = new CircuitSpec(circuit.getName(), circuit.getReference(), sources, populations, edges, task, losses, trainingSpec, exports);
+    return trainingSpec.target() == TrainingTarget.LOIHI2 ? loihiResets(spec, circuit) : spec;
+  }
+
+  /**
+   * Under {@code target loihi2}, on-chip populations that state no reset reset to 0, as Loihi 2's
+   * neurons do (the default elsewhere is subtraction); the spike source keeps the default.
+   */
+  private static CircuitSpec loihiResets(CircuitSpec spec, Circuit circuit) {
+    NetxLayout layout = NetxLayout.of(spec);
+    var stated = circuit.getElements().stream().filter(Population.class::isInstance).map(Population.class::cast)
+        .filter(p -> Settings.first(p.getSettings(), ResetSetting.class).isPresent()).map(Population::getName)
+        .collect(java.util.stream.Collectors.toSet());
+    List<org.neuromechfly.dmn.model.Population> pops = spec.populations().stream().map(p -> {
+      if (stated.contains(p.name()) || layout.layerOf(p.name()).isEmpty()) {
+        return p;
+      }
+      NeuronModel m = p.neuron();
+      NeuronModel zero = new NeuronModel(m.tauMem(), m.tauSyn(), m.threshold(), 0.0, m.refractory(), ResetMode.ZERO,
+          m.graded(), m.bias());
+      return new org.neuromechfly.dmn.model.Population(p.name(), p.cellType(), p.count(), zero, p.learned(),
+          p.sharing(), p.initialRate());
+    }).toList();
+    return new CircuitSpec(spec.name(), spec.referenceData(), spec.connectomes(), pops, spec.projections(),
+        spec.task(), spec.losses(), spec.training(), spec.exports());
   }
 
   private org.neuromechfly.dmn.model.ConnectomeSource source(ConnectomeSource source) {

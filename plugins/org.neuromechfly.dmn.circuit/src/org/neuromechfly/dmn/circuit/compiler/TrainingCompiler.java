@@ -13,6 +13,7 @@ import org.neuromechfly.dmn.circuit.circuit.OptimizerSetting;
 import org.neuromechfly.dmn.circuit.circuit.ScheduleSetting;
 import org.neuromechfly.dmn.circuit.circuit.SeedSetting;
 import org.neuromechfly.dmn.circuit.circuit.SurrogateSetting;
+import org.neuromechfly.dmn.circuit.circuit.TargetSetting;
 import org.neuromechfly.dmn.circuit.circuit.TrainingBlock;
 import org.neuromechfly.dmn.circuit.circuit.TrainingSetting;
 import org.neuromechfly.dmn.circuit.circuit.WindowSetting;
@@ -60,6 +61,8 @@ public class TrainingCompiler {
       t.bpttWindow(w.getValue());
     } else if (s instanceof EngineSetting en) {
       t.engine(Vocabulary.ENGINES.lookup(en.getName()).orElseThrow());
+    } else if (s instanceof TargetSetting target) {
+      t.target(Vocabulary.TARGETS.lookup(target.getName()).orElseThrow());
     } else if (s instanceof SurrogateSetting sg) {
       double slope = WrittenValues.written(sg, Literals.SURROGATE_SETTING__SLOPE) ? sg.getSlope() : TrainingSpec.defaults().surrogateSlope();
       t.surrogate(Vocabulary.SURROGATES.lookup(sg.getName()).orElseThrow(), slope);

@@ -45,18 +45,6 @@ final class ExpectedWords {
           "CellSlice", "a population name, optionally with cells (e.g. DN[0..4])",
           "Position", "a position (x, y)");
 
-  /** Settings whose value is a word of a vocabulary. */
-  private static final Map<String, Vocabulary<?>> WORD_AFTER =
-      Map.of(
-          "optimizer", Vocabulary.OPTIMIZERS,
-          "engine", Vocabulary.ENGINES,
-          "surrogate", Vocabulary.SURROGATES,
-          "schedule", Vocabulary.SCHEDULES,
-          "plume", Vocabulary.PLUMES,
-          "gradient", Vocabulary.GRADIENT_PATHS,
-          "shared", Vocabulary.SHARING,
-          "sign", Vocabulary.SIGNS);
-
   private ExpectedWords() {}
 
   /**
@@ -82,9 +70,9 @@ final class ExpectedWords {
     if (previous == null) {
       return "a name";
     }
-    Vocabulary<?> words = WORD_AFTER.get(previous);
-    if (words != null) {
-      return "one of " + String.join(", ", words.words());
+    var words = Vocabulary.afterKeyword(previous);
+    if (words.isPresent()) {
+      return "one of " + String.join(", ", words.get().words());
     }
     if ("from".equals(previous)) {
       return insideRule(before, "ConnectivityRule") ? "a connectome source name" : "a population name";

@@ -29,7 +29,7 @@ public class ConnectomeIndex {
    * A loaded connectome, or why it could not be loaded.
    *
    * @param path where the source's data was looked for ({@code null} when the path itself is invalid)
-   * @param connectome the data, when loaded
+   * @param connectome the data, when loaded (never for a glomerulus table: it holds no synapses)
    * @param problem why not, or {@code null}
    * @param missing whether the problem is only that nothing is there (the data may be on another
    *     machine), rather than a path or data that cannot be right anywhere
@@ -87,7 +87,13 @@ public class ConnectomeIndex {
     }
     Loaded loaded;
     try {
-      loaded = new Loaded(path, ConnectomeReader.read(format.get(), path), null, false);
+      if (format.get().hasSynapses()) {
+        loaded = new Loaded(path, ConnectomeReader.read(format.get(), path), null, false);
+      } else {
+        // a glomerulus table: it must read, but it is no connectome to query
+        org.neuromechfly.dmn.connectome.importer.GlomerulusTable.read(path);
+        loaded = new Loaded(path, null, null, false);
+      }
     } catch (ConnectomeException e) {
       loaded = new Loaded(path, null, e.getMessage(), false);
     }

@@ -16,6 +16,7 @@ import org.neuromechfly.dmn.model.PlumeModel;
 import org.neuromechfly.dmn.model.ScheduleKind;
 import org.neuromechfly.dmn.model.Sign;
 import org.neuromechfly.dmn.model.SurrogateKind;
+import org.neuromechfly.dmn.model.TrainingTarget;
 
 /**
  * The words a setting accepts where the grammar takes an identifier (optimizer names, plume models,
@@ -37,6 +38,9 @@ public final class Vocabulary<E> {
               "exponential", ScheduleKind.EXPONENTIAL));
   public static final Vocabulary<ExecutionEngine> ENGINES =
       new Vocabulary<>("engine", Map.of("fused", ExecutionEngine.FUSED, "samediff", ExecutionEngine.SAMEDIFF));
+  /** Hardware a model trains for ({@code training { target loihi2 }}). */
+  public static final Vocabulary<TrainingTarget> TARGETS =
+      new Vocabulary<>("training target", Map.of("loihi2", TrainingTarget.LOIHI2));
   public static final Vocabulary<SurrogateKind> SURROGATES =
       new Vocabulary<>(
           "surrogate",
@@ -78,6 +82,18 @@ public final class Vocabulary<E> {
               "freeze", org.neuromechfly.dmn.model.RefractoryMode.FREEZE));
   public static final Vocabulary<ConnectomeFormat> CONNECTOME_FORMATS = connectomeFormats();
 
+  /** Settings whose value is a word of a vocabulary, by the keyword before it: {@code optimizer adam}. */
+  private static final Map<String, Vocabulary<?>> BY_KEYWORD =
+      Map.of(
+          "optimizer", OPTIMIZERS,
+          "engine", ENGINES,
+          "surrogate", SURROGATES,
+          "schedule", SCHEDULES,
+          "plume", PLUMES,
+          "gradient", GRADIENT_PATHS,
+          "shared", SHARING,
+          "sign", SIGNS);
+
   private final String what;
   private final Map<String, E> words;
 
@@ -93,6 +109,11 @@ public final class Vocabulary<E> {
       map.put(f.keyword(), f);
     }
     return new Vocabulary<>("connectome format", map);
+  }
+
+  /** The vocabulary of the value after a setting's keyword (content assist, syntax errors). */
+  public static Optional<Vocabulary<?>> afterKeyword(String keyword) {
+    return Optional.ofNullable(keyword == null ? null : BY_KEYWORD.get(keyword));
   }
 
   /** What the words name, for messages ("unknown optimizer"). */

@@ -60,6 +60,8 @@ public final class CircuitIssueCodes {
 
   // reference data
   public static final String UNKNOWN_CELL_TYPE = PREFIX + "unknown_cell_type";
+  /** An imported population whose cell type is not named yet: the reference checks skip it. */
+  public static final String UNMAPPED_CELL_TYPE = PREFIX + "unmapped_cell_type";
   public static final String SIGN_CONTRADICTS_TRANSMITTER = PREFIX + "sign_contradicts_transmitter";
   public static final String TAU_OUT_OF_RANGE = PREFIX + "tau_out_of_range";
   public static final String THRESHOLD_OUT_OF_RANGE = PREFIX + "threshold_out_of_range";
@@ -70,16 +72,18 @@ public final class CircuitIssueCodes {
   public static final String EMPTY_CONNECTOME_QUERY = PREFIX + "empty_connectome_query";
   public static final String CONNECTOME_COUNT_MISMATCH = PREFIX + "connectome_count_mismatch";
   public static final String CONNECTOME_UNAVAILABLE = PREFIX + "connectome_unavailable";
-  /** The connectome path is invalid or outside the data directory, or its data cannot be read. */
-  public static final String CONNECTOME_UNREADABLE = PREFIX + "connectome_unreadable";
   /** A glomerulus table used as synapses, a synapse connectome used as a glomerulus table, or a map without connectome cells. */
   public static final String GLOMERULUS_MAP_MISUSE = PREFIX + "glomerulus_map_misuse";
+  /** The connectome path is invalid or outside the data directory, or its data cannot be read. */
+  public static final String CONNECTOME_UNREADABLE = PREFIX + "connectome_unreadable";
 
   // export targets
   public static final String TARGET_UNSUPPORTED = PREFIX + "target_unsupported";
   public static final String TARGET_LIMIT_EXCEEDED = PREFIX + "target_limit_exceeded";
   public static final String ENGINE_UNSUPPORTED = PREFIX + "engine_unsupported";
   public static final String ENGINE_LIMIT_EXCEEDED = PREFIX + "engine_limit_exceeded";
+  /** A model trained for hardware ({@code target loihi2}) uses what the hardware cannot run. */
+  public static final String HARDWARE_TARGET_UNSUPPORTED = PREFIX + "hardware_target_unsupported";
 
   /** The short form shown to users: {@code missing_unit}. */
   // whole-brain models and stimulus experiments

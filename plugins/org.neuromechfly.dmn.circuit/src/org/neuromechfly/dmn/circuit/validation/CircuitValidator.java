@@ -28,7 +28,8 @@ import org.neuromechfly.dmn.model.PrintableText;
       ReferenceDataChecks.class,
       ConnectomeQueryChecks.class,
       TargetCapabilityChecks.class,
-      EngineCapabilityChecks.class
+      EngineCapabilityChecks.class,
+      HardwareTargetChecks.class
     })
 public class CircuitValidator extends AbstractCircuitValidator {
 

@@ -10,6 +10,7 @@ import org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals;
 import org.neuromechfly.dmn.circuit.circuit.EngineSetting;
 import org.neuromechfly.dmn.circuit.circuit.Population;
 import org.neuromechfly.dmn.circuit.circuit.Projection;
+import org.neuromechfly.dmn.circuit.circuit.TargetSetting;
 import org.neuromechfly.dmn.circuit.circuit.TrainingBlock;
 import org.neuromechfly.dmn.circuit.circuit.WindowSetting;
 import org.neuromechfly.dmn.circuit.units.Vocabulary;
@@ -67,6 +68,11 @@ public class EngineCapabilityChecks extends CircuitCheck {
             error("A BPTT window of " + w.getValue() + " steps is not shorter than the " + steps.getAsInt()
                 + "-step episode, so nothing is truncated: remove it for exact BPTT, or make it shorter.", w,
                 Literals.WINDOW_SETTING__VALUE, CircuitIssueCodes.VALUE_OUT_OF_RANGE));
+    EngineCapability hardware = EngineCapabilities.of(engine, EngineFeature.HARDWARE_TARGET);
+    Settings.first(block.getSettings(), TargetSetting.class).filter(t -> Vocabulary.TARGETS.lookup(t.getName()).isPresent())
+        .filter(t -> !hardware.allows(1)).ifPresent(t ->
+            error("The " + name + " engine cannot train for " + t.getName() + ": " + hardware.note() + ".", t,
+                Literals.TARGET_SETTING__NAME, CircuitIssueCodes.ENGINE_UNSUPPORTED, EngineFeature.HARDWARE_TARGET.name()));
     EngineCapability truncated = EngineCapabilities.of(engine, EngineFeature.TRUNCATED_BPTT);
     Settings.first(block.getSettings(), WindowSetting.class).filter(w -> !truncated.allows(w.getValue())).ifPresent(w ->
         error("The " + name + " engine: " + truncated.note() + ".", w, Literals.WINDOW_SETTING__VALUE,

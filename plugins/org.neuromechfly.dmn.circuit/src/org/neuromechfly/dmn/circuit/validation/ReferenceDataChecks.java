@@ -53,6 +53,13 @@ public class ReferenceDataChecks extends CircuitCheck {
     if (population.getSettings().stream().anyMatch(org.neuromechfly.dmn.circuit.circuit.SelectionSetting.class::isInstance)) {
       return; // neurons of a connectome (a whole brain): their types come from the data
     }
+    if (org.neuromechfly.dmn.model.Population.UNMAPPED_CELL_TYPE.equals(population.getCellType())) {
+      info("The cell type of " + population.getName() + " is not named yet ('"
+          + org.neuromechfly.dmn.model.Population.UNMAPPED_CELL_TYPE + "'), so the reference checks skip it; name it"
+          + " (e.g. KC) to check its parameters, count and projections against the reference data.", population,
+          Literals.POPULATION__CELL_TYPE, CircuitIssueCodes.UNMAPPED_CELL_TYPE);
+      return;
+    }
     if (data.get().cellType(population.getCellType()).isEmpty()) {
       var nearest = data.get().nearest(population.getCellType(), 3);
       error(

@@ -12,6 +12,7 @@ import org.neuromechfly.dmn.circuit.circuit.LearningRateSetting;
 import org.neuromechfly.dmn.circuit.circuit.OptimizerSetting;
 import org.neuromechfly.dmn.circuit.circuit.ScheduleSetting;
 import org.neuromechfly.dmn.circuit.circuit.SurrogateSetting;
+import org.neuromechfly.dmn.circuit.circuit.TargetSetting;
 import org.neuromechfly.dmn.circuit.circuit.WindowSetting;
 import org.neuromechfly.dmn.circuit.units.Vocabulary;
 import org.neuromechfly.dmn.model.ScheduleKind;
@@ -27,6 +28,11 @@ public class TrainingChecks extends CircuitCheck {
   @Check
   public void checkEngine(EngineSetting setting) {
     checkChoice(Vocabulary.ENGINES, setting.getName(), setting, Literals.ENGINE_SETTING__NAME);
+  }
+
+  @Check
+  public void checkTarget(TargetSetting setting) {
+    checkChoice(Vocabulary.TARGETS, setting.getName(), setting, Literals.TARGET_SETTING__NAME);
   }
 
   @Check

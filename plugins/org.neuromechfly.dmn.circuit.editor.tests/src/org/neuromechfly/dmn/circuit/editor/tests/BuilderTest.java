@@ -3,9 +3,12 @@ package org.neuromechfly.dmn.circuit.editor.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.core.resources.ICommand;
@@ -21,9 +24,12 @@ import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neuromechfly.dmn.circuit.editor.builder.BuildSettings;
 import org.neuromechfly.dmn.circuit.editor.builder.CircuitBuilder;
 import org.neuromechfly.dmn.circuit.editor.builder.CircuitNature;
+import org.neuromechfly.dmn.circuit.editor.builder.EngineArtifacts;
 import org.neuromechfly.dmn.circuit.editor.validation.ProblemMarkers;
+import org.neuromechfly.dmn.circuit.editor.wizard.NewCircuitWizard;
 import org.neuromechfly.dmn.circuit.validation.CircuitIssueCodes;
 
 /**
@@ -122,6 +128,33 @@ class BuilderTest {
     model.delete(true, null);
     assertTrue(UiWait.until(() -> !ir.exists() && !project.getFile("generated/org/neuromechfly/dmn/generated/TinyTraining.java").exists(), TIMEOUT_MS),
         "the files of a deleted model are deleted");
+  }
+
+  @Test
+  void declaredExportsAndTheTrainingGraphAreMadeByADmnProcess() throws Exception {
+    String command = System.getProperty("dmn.command", "");
+    assumeTrue(Files.exists(Path.of(command, "dmn.jar")), "no dmn command built (-Ddmn.command)");
+    var settings = BuildSettings.node(project);
+    settings.putBoolean(BuildSettings.TRAINING_GRAPH, true);
+    settings.flush();
+    String template = NewCircuitWizard.template("Exported");
+    IFile model = EditorFixtures.write(project, "exported.circuit", template + "\nexport nir \"exported.nir\"\n");
+    IFile nir = project.getFile("generated/exported.nir");
+    IFile graph = project.getFile("generated/Exported.samediff.fb");
+    assertTrue(UiWait.until(() -> nir.exists() && graph.exists(), 180_000),
+        "the declared NIR export and the training graph appear in generated/: " + artifactProblems(model));
+    assertTrue(UiWait.until(() -> nir.isDerived() && graph.isDerived(), 10_000), "the artifacts are marked derived");
+    assertTrue(nir.getLocation().toFile().length() > 1_000 && graph.getLocation().toFile().length() > 1_000);
+    assertEquals("", artifactProblems(model));
+  }
+
+  private static String artifactProblems(IFile model) {
+    try {
+      return Arrays.stream(model.findMarkers(EngineArtifacts.MARKER, false, IResource.DEPTH_ZERO))
+          .map(m -> m.getAttribute(IMarker.MESSAGE, "")).reduce("", (a, b) -> a + b);
+    } catch (CoreException e) {
+      return e.toString();
+    }
   }
 
   // --- helpers --------------------------------------------------------------------------------------

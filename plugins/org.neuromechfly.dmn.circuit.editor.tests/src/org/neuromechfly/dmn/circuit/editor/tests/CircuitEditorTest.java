@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
@@ -24,8 +23,6 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.validation.Issue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neuromechfly.dmn.circuit.editor.CircuitEditorPlugin;
 import org.neuromechfly.dmn.circuit.editor.contentassist.CircuitContentAssistProcessor;
@@ -36,21 +33,12 @@ import org.neuromechfly.dmn.circuit.editor.validation.ProblemMarkers;
  * sees — colouring, error markers written by the reconciler, and content-assist proposals (hovers:
  * {@link HoverTest}).
  */
-class CircuitEditorTest {
+class CircuitEditorTest extends WorkbenchTest {
   private static final String GENERIC_EDITOR = "org.eclipse.ui.genericeditor.GenericEditor";
   private static final long RECONCILE_TIMEOUT_MS = 30_000;
 
-  private static IProject project;
 
-  @BeforeAll
-  static void createProject() throws CoreException {
-    project = EditorFixtures.openProject("circuit-editor-test");
-  }
 
-  @AfterEach
-  void closeEditors() {
-    page().closeAllEditors(false);
-  }
 
   @Test
   void opensCircuitFilesInTheGenericEditorWithKeywordColouring() throws CoreException {
@@ -147,7 +135,7 @@ class CircuitEditorTest {
     return Arrays.stream(proposals).map(p -> p.getDisplayString().split(" ")[0]).toList();
   }
 
-  private static IEditorPart open(String name, String text) throws CoreException {
+  private IEditorPart open(String name, String text) throws CoreException {
     return open(write(project, name, text));
   }
 

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
@@ -24,28 +23,17 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.xtext.validation.Issue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neuromechfly.dmn.circuit.editor.validation.ProblemMarkers;
 import org.neuromechfly.dmn.circuit.validation.CircuitIssueCodes;
 
 /** Quick fixes as a user reaches them: marker resolutions of the workbench, and Ctrl+1 in the editor. */
-class CircuitQuickFixTest {
+class CircuitQuickFixTest extends WorkbenchTest {
   private static final long RECONCILE_TIMEOUT_MS = 30_000;
   private static final String TEXT = "circuit mb\npopulation KC : Kenyon { count 50 }\n";
 
-  private static IProject project;
 
-  @BeforeAll
-  static void createProject() throws CoreException {
-    project = EditorFixtures.openProject("circuit-quickfix-test");
-  }
 
-  @AfterEach
-  void closeEditors() {
-    page().closeAllEditors(false);
-  }
 
   @Test
   void unknownCellTypeMarkerResolvesToTheTypeItsAliasNames() throws CoreException {

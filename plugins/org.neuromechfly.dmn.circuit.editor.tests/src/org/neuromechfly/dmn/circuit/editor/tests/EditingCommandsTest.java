@@ -6,30 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
 import org.eclipse.jface.text.source.projection.ProjectionAnnotationModel;
 import org.eclipse.jface.text.source.projection.ProjectionViewer;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Format (Ctrl+Shift+F), Toggle Comment (Ctrl+/) and folding by model element, in the running editor. */
-class EditingCommandsTest {
-  private static IProject project;
+class EditingCommandsTest extends WorkbenchTest {
 
-  @BeforeAll
-  static void createProject() throws Exception {
-    project = EditorFixtures.openProject("editing-test");
-  }
 
-  @AfterEach
-  void closeEditors() {
-    EditorFixtures.page().closeAllEditors(false);
-  }
 
   @Test
   void formatGivesTheCanonicalLayout() throws Exception {

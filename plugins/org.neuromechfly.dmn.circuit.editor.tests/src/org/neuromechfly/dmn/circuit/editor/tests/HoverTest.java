@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorPart;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neuromechfly.dmn.circuit.validation.CircuitIssueCodes;
 
@@ -17,7 +14,7 @@ import org.neuromechfly.dmn.circuit.validation.CircuitIssueCodes;
  * the hover's API. Over an underlined problem it shows the problem with its quick fixes; over a
  * population, its size and its cell type's reference values with their sources; both sized to their text.
  */
-class HoverTest {
+class HoverTest extends WorkbenchTest {
   private static final String MODEL =
       """
       circuit Mb
@@ -26,17 +23,8 @@ class HoverTest {
       projection PN -> KC random fan_in 7
       """;
 
-  private static IProject project;
 
-  @BeforeAll
-  static void createProject() throws Exception {
-    project = EditorFixtures.openProject("hover-test");
-  }
 
-  @AfterEach
-  void closeEditors() {
-    EditorFixtures.page().closeAllEditors(false);
-  }
 
   @Test
   void hoverOverAnUnderlinedUnitShowsTheProblemAndItsQuickFix() throws Exception {

@@ -24,7 +24,8 @@ final class Hovers {
     text.getShell().forceActive();
     text.setFocus();
     UiWait.drain();
-    List<Shell> before = Arrays.asList(display.getShells());
+    // a hover manager reuses its popup shell: a shell hidden now that shows later is the new popup
+    List<Shell> before = Arrays.stream(display.getShells()).filter(Shell::isVisible).toList();
     Point at = text.getLocationAtOffset(offset);
     at.x += 3;
     at.y += text.getLineHeight(offset) / 2;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.hyperlink.IHyperlink;
@@ -15,14 +14,12 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neuromechfly.dmn.circuit.editor.navigation.CircuitHyperlinkDetector;
 import org.neuromechfly.dmn.circuit.editor.navigation.ReferencesView;
 
 /** F3, Ctrl+click and Find References (Ctrl+Shift+G) as commands of the running workbench. */
-class NavigationTest {
+class NavigationTest extends WorkbenchTest {
   static final String MODEL =
       """
       circuit Mb
@@ -34,17 +31,8 @@ class NavigationTest {
       loss { sparsity 0.01 on KC target 5 % }
       """;
 
-  private static IProject project;
 
-  @BeforeAll
-  static void createProject() throws Exception {
-    project = EditorFixtures.openProject("navigation-test");
-  }
 
-  @AfterEach
-  void closeEditors() {
-    EditorFixtures.page().closeAllEditors(false);
-  }
 
   @Test
   void f3OnAUseJumpsToTheDeclaration() throws Exception {

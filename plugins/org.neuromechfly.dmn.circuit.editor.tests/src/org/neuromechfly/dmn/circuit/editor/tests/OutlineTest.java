@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
@@ -17,13 +16,11 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.ui.views.contentoutline.ContentOutline;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neuromechfly.dmn.circuit.editor.outline.CircuitOutlinePage;
 
 /** The Outline view and the quick outline (Ctrl+O) of a model, read from and clicked in their trees. */
-class OutlineTest {
+class OutlineTest extends WorkbenchTest {
   private static final String MODEL =
       """
       circuit Mb
@@ -42,17 +39,8 @@ class OutlineTest {
       training { optimizer adam lr 0.02 episodes 20 }
       """;
 
-  private static IProject project;
 
-  @BeforeAll
-  static void createProject() throws Exception {
-    project = EditorFixtures.openProject("outline-test");
-  }
 
-  @AfterEach
-  void closeEditors() {
-    EditorFixtures.page().closeAllEditors(false);
-  }
 
   @Test
   void outlineViewShowsTheModelsStructureAndSelectsInTheEditor() throws Exception {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
@@ -18,8 +17,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,20 +25,11 @@ import org.junit.jupiter.api.Test;
  * changes its declaration and every use in that model, and leaves the other model's KC alone (a
  * circuit's names are its own).
  */
-class RenameTest {
+class RenameTest extends WorkbenchTest {
   private static final String OTHER = "circuit Other\npopulation KC : KC { count 2000 }\npopulation M : MBON { count 50 }\nprojection KC -> M dense\n";
 
-  private static IProject project;
 
-  @BeforeAll
-  static void createProject() throws Exception {
-    project = EditorFixtures.openProject("rename-test");
-  }
 
-  @AfterEach
-  void closeEditors() {
-    EditorFixtures.page().closeAllEditors(false);
-  }
 
   @Test
   void renameFromAUseWithPreviewUpdatesEveryUseOfThatModelOnly() throws Exception {

@@ -11,11 +11,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Tree;
@@ -78,14 +73,20 @@ class ScreenshotTest {
     assertTrue(!popup.isDisposed() && popup.isVisible(), "the hover is still open for the picture");
     Path out = Path.of("target", "screenshots", "ide.png");
     Files.createDirectories(out.getParent());
-    capture(display, shell.getBounds(), popup, out);
+    Screenshots.capture(shell, popup, out);
     popup.setVisible(false);
 
-    // and what a word means: a population's cell type with its reference values and their sources
-    Shell documentation = Hovers.hover(editor, model.indexOf("projection PN -> KC") + "projection PN -> ".length());
+    // and what a word means: a population's cell type with its reference values and their sources, in a
+    // fresh editor (its hover manager knows nothing of the popup hidden above)
+    page.closeEditor(editor, false);
+    editor = (ITextEditor) EditorFixtures.open(file);
+    int use = model.indexOf("projection PN -> KC") + "projection PN -> ".length();
+    editor.selectAndReveal(use, 0); // the mouse can rest only on text that shows
+    UiWait.until(() -> false, 1_000);
+    Shell documentation = Hovers.hover(editor, use);
     assertNotNull(documentation, "the documentation hover opens");
     UiWait.until(() -> false, 500);
-    capture(display, shell.getBounds(), documentation, out.resolveSibling("ide-documentation.png"));
+    Screenshots.capture(shell, documentation, out.resolveSibling("ide-documentation.png"));
     documentation.setVisible(false);
     page.closeAllEditors(false);
     page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId("org.eclipse.ui.resourcePerspective"));
@@ -112,29 +113,5 @@ class ScreenshotTest {
         }
       }
     }
-  }
-
-  /** The screen area of the workbench, with the hover popup drawn in as it shows on the screen. */
-  private static void capture(Display display, Rectangle area, Shell popup, Path file) {
-    Image image = new Image(display, area.width, area.height);
-    GC gc = new GC(display);
-    gc.copyArea(image, area.x, area.y);
-    gc.dispose();
-    GC onImage = new GC(image);
-    Rectangle at = popup.getBounds();
-    Image drawn = new Image(display, at.width, at.height);
-    GC popupGc = new GC(drawn);
-    popup.print(popupGc);
-    popupGc.dispose();
-    onImage.drawImage(drawn, at.x - area.x, at.y - area.y);
-    onImage.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
-    onImage.drawRectangle(at.x - area.x, at.y - area.y, at.width - 1, at.height - 1);
-    onImage.dispose();
-    drawn.dispose();
-    ImageData data = image.getImageData();
-    image.dispose();
-    ImageLoader loader = new ImageLoader();
-    loader.data = new ImageData[] {data};
-    loader.save(file.toString(), SWT.IMAGE_PNG);
   }
 }

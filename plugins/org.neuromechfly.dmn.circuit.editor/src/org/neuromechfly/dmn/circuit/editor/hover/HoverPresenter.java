@@ -32,29 +32,14 @@ final class HoverPresenter implements DefaultInformationControl.IInformationPres
     StringBuilder text = new StringBuilder();
     Matcher tags = TAG.matcher(html);
     int at = 0;
-    int boldFrom = -1;
-    int italicFrom = -1;
+    int[] styledFrom = {-1, -1}; // where the open <b> and <i> began
     while (tags.find()) {
       text.append(unescape(html.substring(at, tags.start())));
       at = tags.end();
       boolean closing = !tags.group(1).isEmpty();
       switch (tags.group(2)) {
-        case "b" -> {
-          if (closing && boldFrom >= 0) {
-            style(presentation, boldFrom, text.length(), SWT.BOLD);
-            boldFrom = -1;
-          } else if (!closing) {
-            boldFrom = text.length();
-          }
-        }
-        case "i" -> {
-          if (closing && italicFrom >= 0) {
-            style(presentation, italicFrom, text.length(), SWT.ITALIC);
-            italicFrom = -1;
-          } else if (!closing) {
-            italicFrom = text.length();
-          }
-        }
+        case "b" -> span(presentation, text, styledFrom, 0, closing, SWT.BOLD);
+        case "i" -> span(presentation, text, styledFrom, 1, closing, SWT.ITALIC);
         case "p" -> newLineUnlessAtStart(text, closing);
         case "li" -> {
           if (!closing) {
@@ -71,6 +56,16 @@ final class HoverPresenter implements DefaultInformationControl.IInformationPres
     }
     text.append(unescape(html.substring(at)));
     return text.toString().strip();
+  }
+
+  /** Opens a bold or italic span, or closes it into a style range. */
+  private static void span(TextPresentation presentation, StringBuilder text, int[] from, int which, boolean closing, int fontStyle) {
+    if (!closing) {
+      from[which] = text.length();
+    } else if (from[which] >= 0) {
+      style(presentation, from[which], text.length(), fontStyle);
+      from[which] = -1;
+    }
   }
 
   private static void newLineUnlessAtStart(StringBuilder text, boolean closing) {

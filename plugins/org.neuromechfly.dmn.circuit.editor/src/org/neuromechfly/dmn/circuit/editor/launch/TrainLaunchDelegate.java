@@ -1,5 +1,7 @@
 package org.neuromechfly.dmn.circuit.editor.launch;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,12 @@ public class TrainLaunchDelegate extends LaunchConfigurationDelegate {
     String name = circuitName(model);
     IProject project = model.getProject();
     IFolder runs = project.getFolder("runs");
+    try {
+      // dmn train creates the run folder itself, but never a missing folder above it
+      Files.createDirectories(runs.getLocation().toFile().toPath());
+    } catch (IOException e) {
+      throw new CoreException(CircuitEditorPlugin.error("Cannot create the folder for runs, " + runs.getLocation() + ": " + e.getMessage(), e));
+    }
     runs.refreshLocal(1, null);
     IFolder candidate = runs.getFolder(name);
     for (int i = 2; candidate.exists() || candidate.getLocation().toFile().exists(); i++) {

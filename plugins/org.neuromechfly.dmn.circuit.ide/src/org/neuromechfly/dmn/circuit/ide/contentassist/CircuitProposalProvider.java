@@ -3,7 +3,6 @@ package org.neuromechfly.dmn.circuit.ide.contentassist;
 import com.google.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.AbstractElement;
 import org.eclipse.xtext.Alternatives;
@@ -31,18 +30,6 @@ import org.neuromechfly.dmn.model.Unit;
  * setting accepts (optimizers, plume models, …) and the cell types of the reference data.
  */
 public class CircuitProposalProvider extends IdeContentProposalProvider {
-  /** Settings whose identifier value comes from a vocabulary, keyed by the keyword before it. */
-  private static final Map<String, Vocabulary<?>> WORDS =
-      Map.of(
-          "optimizer", Vocabulary.OPTIMIZERS,
-          "engine", Vocabulary.ENGINES,
-          "surrogate", Vocabulary.SURROGATES,
-          "schedule", Vocabulary.SCHEDULES,
-          "plume", Vocabulary.PLUMES,
-          "gradient", Vocabulary.GRADIENT_PATHS,
-          "shared", Vocabulary.SHARING,
-          "sign", Vocabulary.SIGNS);
-
   @Inject private QuantityRules quantities;
   @Inject private ReferenceDataProvider reference;
 
@@ -61,8 +48,10 @@ public class CircuitProposalProvider extends IdeContentProposalProvider {
       propose(keywordChoice(assignment), context, acceptor);
     } else {
       String keyword = keywordBefore(assignment);
-      if (keyword != null && WORDS.containsKey(keyword)) {
-        propose(WORDS.get(keyword).words(), context, acceptor);
+      if ("target".equals(keyword) && "TrainingSetting".equals(ruleName(assignment))) {
+        propose(Vocabulary.TARGETS.words(), context, acceptor); // 'target' also opens a sparsity target
+      } else {
+        Vocabulary.afterKeyword(keyword).ifPresent(words -> propose(words.words(), context, acceptor));
       }
     }
     super._createProposals(assignment, context, acceptor);

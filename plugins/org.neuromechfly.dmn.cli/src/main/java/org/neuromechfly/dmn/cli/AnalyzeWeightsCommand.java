@@ -29,6 +29,10 @@ final class AnalyzeWeightsCommand implements Callable<Integer> {
       description = "degree-preserving shuffles per projection (default: ${DEFAULT-VALUE}; 200 per cell-type pair)")
   int shuffles;
 
+  @Option(names = "--min-pair-edges", paramLabel = "N", defaultValue = "" + WeightsAnalysis.MIN_PAIR_EDGES,
+      description = "cell-type pairs with fewer edges get no row (default: ${DEFAULT-VALUE})")
+  int minPairEdges;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "20261207", description = "seeds shuffles and bootstrap")
   long seed;
 
@@ -38,11 +42,15 @@ final class AnalyzeWeightsCommand implements Callable<Integer> {
     if (shuffles < 10) {
       throw new UserError("--shuffles " + shuffles + " is too few for a 95 % interval; use at least 10 (default 1000)");
     }
+    if (minPairEdges < 3) {
+      throw new UserError("--min-pair-edges " + minPairEdges + " is too few for a correlation; use at least 3 (default "
+          + WeightsAnalysis.MIN_PAIR_EDGES + ")");
+    }
     TrainedRun trained = run.open();
     out.println("weights of " + trained.spec().name() + " (" + trained.parameterFile().getFileName() + ") against synapse"
         + " counts, " + shuffles + " degree-preserving shuffles");
     out.flush();
-    WeightsAnalysis.Result result = new WeightsAnalysis(shuffles, Math.min(shuffles, 200), seed)
+    WeightsAnalysis.Result result = new WeightsAnalysis(shuffles, Math.min(shuffles, 200), seed, minPairEdges)
         .analyse(trained, projection);
     out.printf(Locale.ROOT, "%-16s %7s  %-24s %-26s %-8s %-10s%n", "projection", "edges", "Spearman learned [CI]",
         "shuffled mean [95 %]", "p", "untrained");

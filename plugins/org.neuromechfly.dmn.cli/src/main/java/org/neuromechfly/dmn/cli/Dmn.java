@@ -18,10 +18,10 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ImportCommand.class,
       DiffCommand.class,
-      LspCommand.class,
       ReportCommand.class,
       AnalyzeCommand.class,
       SimulateCommand.class,
+      LspCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Dmn implements Runnable {

@@ -58,6 +58,9 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--force", description = "replace existing export files whose content differs")
   boolean force;
 
+  @Option(names = "--held-out", paramLabel = "N", defaultValue = "16", description = "with a navigation task: held-out starts the Loihi report runs the model and the bundle on (0: none; default: ${DEFAULT-VALUE})")
+  int heldOutStarts;
+
   @Mixin DataDirOption dataDir;
 
   @Override
@@ -91,13 +94,32 @@ final class ExportCommand implements Callable<Integer> {
       result.warnings().forEach(w -> out.println("note: " + w));
     }
     if (loihiTarget != null) {
-      var result = Exports.loihi(source, loihiTarget, LoihiOptions.defaults());
+      var result = Exports.loihi(source, loihiTarget, LoihiOptions.defaults().withHeldOutStarts(heldOutStarts));
       out.println("wrote " + result.file() + " and " + result.reportFile());
-      for (var agreement : result.report().agreement()) {
-        out.printf(Locale.ROOT, "  %s: %d float vs %d Loihi spikes, %.1f %% matched within 1 step, rate correlation %.3f%n",
-            agreement.population(), agreement.floatSpikes(), agreement.loihiSpikes(), 100 * agreement.matchedWithinOneStep(), agreement.rateCorrelation());
+      var report = result.report();
+      out.println("  input: " + result.network().inputChannels() + " spike channels from " + String.join(", ",
+          report.input().stream().map(s -> s.population() + " (" + s.count() + ")").toList()));
+      for (var layer : report.layers()) {
+        out.printf(Locale.ROOT, "  layer %d %s: %s, %d cells, %d weight bits%n", layer.index(), layer.type(),
+            String.join(", ", layer.populations()), layer.cells(), layer.numWeightBits());
       }
-      result.report().warnings().forEach(w -> out.println("note: " + w));
+      if (report.runs() != null) {
+        out.println("  model (" + report.trainedFor() + ") vs bundle over " + report.runs() + ":");
+      }
+      for (var a : report.agreement()) {
+        if (a.countAgreement() == null) {
+          out.printf(Locale.ROOT, "  %s: %s%n", a.population(), a.status());
+        } else {
+          out.printf(Locale.ROOT, "  %s: %d vs %d spikes, count agreement %.1f %%, coincidence factor (+-1 step) %s%n",
+              a.population(), a.modelSpikes(), a.bundleSpikes(), 100 * a.countAgreement(),
+              a.coincidence() == null ? "n/a (" + a.status() + ")" : String.format(Locale.ROOT, "%.3f", a.coincidence()));
+        }
+      }
+      if (report.task() != null) {
+        out.printf(Locale.ROOT, "  held-out success over %d starts: model %.1f %%, bundle %.1f %%%n", report.task().starts(),
+            100 * report.task().modelSuccess(), 100 * report.task().bundleSuccess());
+      }
+      report.warnings().forEach(w -> out.println("note: " + w));
     }
     out.flush();
     return 0;

@@ -5,21 +5,28 @@ import sys
 
 import h5py
 
+
+
+def text(value):
+    """An HDF5 string as Python text: h5py gives variable-length strings as str, fixed-length ones as bytes."""
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
 path = sys.argv[1]
 out = {"populations": {}}
 with h5py.File(path, "r") as f:
-    out["format"] = f.attrs["format"] if isinstance(f.attrs["format"], str) else f.attrs["format"].decode()
+    out["format"] = text(f.attrs["format"])
     out["dt"] = float(f.attrs["dt"])
     out["steps_per_trial"] = int(f.attrs["steps_per_trial"])
     trials = f["intervals/trials"]
     out["trials"] = int(trials["id"].shape[0])
     out["trial_stop"] = [float(x) for x in trials["stop_time"][:]]
-    out["start_x_unit"] = trials["start_x"].attrs["unit"]
+    out["start_x_unit"] = text(trials["start_x"].attrs["unit"])
     pos = f["processing/behavior/position"]
     out["position_shape"] = list(pos["data"].shape)
-    out["position_unit"] = pos["data"].attrs["unit"]
+    out["position_unit"] = text(pos["data"].attrs["unit"])
     out["position_conversion"] = float(pos["data"].attrs["conversion"])
-    out["timestamps_unit"] = pos["timestamps"].attrs["unit"]
+    out["timestamps_unit"] = text(pos["timestamps"].attrs["unit"])
     out["last_timestamp"] = float(pos["timestamps"][-1])
     for name, units in f["units"].items():
         times = units["spike_times"][:]
@@ -31,8 +38,8 @@ with h5py.File(path, "r") as f:
             "per_unit": per_unit,
             "units": int(units["id"].shape[0]),
             "connectome_id": [int(x) for x in units["connectome_id"][:]],
-            "cell_type": [x.decode() if isinstance(x, bytes) else str(x) for x in units["cell_type"][:]],
-            "spike_times_unit": units["spike_times"].attrs["unit"],
+            "cell_type": [text(x) for x in units["cell_type"][:]],
+            "spike_times_unit": text(units["spike_times"].attrs["unit"]),
             "sorted_within_units": all(
                 (times[(index[i - 1] if i else 0):index[i]][1:] >= times[(index[i - 1] if i else 0):index[i]][:-1]).all()
                 for i in range(len(index))),
@@ -40,6 +47,6 @@ with h5py.File(path, "r") as f:
         }
     if "acquisition/membrane" in f:
         out["membrane"] = {n: list(g["data"].shape) for n, g in f["acquisition/membrane"].items()}
-        out["membrane_unit"] = f["acquisition/membrane/KC/data"].attrs["unit"]
+        out["membrane_unit"] = text(f["acquisition/membrane/KC/data"].attrs["unit"])
         out["membrane_rate"] = float(f["acquisition/membrane/KC"].attrs["rate"])
 print(json.dumps(out))

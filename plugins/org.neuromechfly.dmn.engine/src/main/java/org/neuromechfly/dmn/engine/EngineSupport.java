@@ -10,6 +10,8 @@ import org.neuromechfly.dmn.model.Population;
 import org.neuromechfly.dmn.model.Projection;
 import org.neuromechfly.dmn.model.RefractoryMode;
 import org.neuromechfly.dmn.model.Sign;
+import org.neuromechfly.dmn.model.TrainingTarget;
+import org.neuromechfly.dmn.model.export.Loihi2Constraints;
 import org.neuromechfly.dmn.model.engine.EngineCapabilities;
 import org.neuromechfly.dmn.model.engine.EngineCapability;
 import org.neuromechfly.dmn.model.engine.EngineFeature;
@@ -61,6 +63,13 @@ public final class EngineSupport {
             + " %.0e: %s", pr.label(), sources, targets, (double) sources * targets, name, (double) size.limit(),
             size.note()));
       }
+    }
+    if (spec.training().target() == TrainingTarget.LOIHI2) {
+      EngineCapability hardware = EngineCapabilities.of(engine, EngineFeature.HARDWARE_TARGET);
+      if (!hardware.allows(1)) {
+        out.add("'target loihi2': the " + name + " engine cannot train for Loihi 2: " + hardware.note());
+      }
+      Loihi2Constraints.of(spec).forEach(v -> out.add("target loihi2: " + v.message()));
     }
     EngineCapability window = EngineCapabilities.of(engine, EngineFeature.TRUNCATED_BPTT);
     if (spec.training().bpttWindow() > 0 && !window.allows(spec.training().bpttWindow())) {

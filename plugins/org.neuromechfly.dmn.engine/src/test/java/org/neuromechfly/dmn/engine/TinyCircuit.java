@@ -137,6 +137,32 @@ public final class TinyCircuit {
         spec.task(), spec.losses(), spec.training(), spec.exports());
   }
 
+  /**
+   * The circuit as a model trained for Loihi 2 must be ({@code target loihi2}): on-chip cells spike
+   * and reset to 0, KC and APL (one netx layer) share τ, and no on-chip population learns a τ of its
+   * own per neuron or within a shared layer. ORN stays the spike source, as it was.
+   */
+  public static CircuitSpec forLoihi(CircuitSpec spec) {
+    List<Population> pops = new ArrayList<>();
+    for (Population p : spec.populations()) {
+      NeuronModel m = p.neuron();
+      if (p.name().equals("ORN")) {
+        pops.add(p);
+        continue;
+      }
+      Quantity tau = p.name().equals("APL") ? ms(12) : m.tauMem();
+      boolean ownLayer = !p.name().equals("KC") && !p.name().equals("APL");
+      List<LearnableParameter> learned = ownLayer && p.sharing() != ParameterSharing.PER_NEURON ? p.learned()
+          : List.of(LearnableParameter.THRESHOLD, LearnableParameter.BIAS);
+      pops.add(new Population(p.name(), p.cellType(), p.count(),
+          new NeuronModel(tau, m.tauSyn(), m.threshold(), 0.0, m.refractory(), ResetMode.ZERO, false, m.bias()),
+          learned, p.sharing()));
+    }
+    return new CircuitSpec(spec.name(), spec.referenceData(), spec.connectomes(), pops, spec.projections(),
+        spec.task(), spec.losses(), spec.training().toBuilder().target(org.neuromechfly.dmn.model.TrainingTarget.LOIHI2)
+            .build(), spec.exports());
+  }
+
   /** The same circuit with the projection {@code label} (e.g. {@code "KC -> MBON"}) delayed by {@code ms}. */
   public static CircuitSpec withDelay(CircuitSpec s, String label, double ms) {
     List<Projection> prs = new ArrayList<>();

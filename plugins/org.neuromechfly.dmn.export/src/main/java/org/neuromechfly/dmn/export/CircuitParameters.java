@@ -103,22 +103,31 @@ public record CircuitParameters(
    * {@code checkpoint.json}, mapped to physical values by the engine's own network.
    */
   public static CircuitParameters trained(Path runFolder, DataDirectory data, RunCheckpoint which) {
-    RunFolder run = RunFolder.existing(runFolder);
-    Path circuit = run.file(RunFolder.CIRCUIT);
-    CircuitSpec spec;
+    Path parameters = parametersOf(runFolder, which);
+    return fromValues(CircuitWiringBuilder.build(specOf(runFolder), data), CheckpointStore.readParameters(parameters),
+        parameters.toString());
+  }
+
+  /** The circuit a run folder trained ({@code circuit.json}). */
+  static CircuitSpec specOf(Path runFolder) {
+    Path circuit = RunFolder.existing(runFolder).file(RunFolder.CIRCUIT);
     try {
-      spec = CircuitJson.read(Files.readString(circuit));
+      return CircuitJson.read(Files.readString(circuit));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + circuit, e);
     }
+  }
+
+  /** The parameters file of a run folder that {@link #trained} reads. */
+  static Path parametersOf(Path runFolder, RunCheckpoint which) {
+    RunFolder run = RunFolder.existing(runFolder);
     Path best = run.file(RunFolder.BEST);
     Path parameters = which == RunCheckpoint.BEST && Files.isRegularFile(best) ? best : run.file(RunFolder.CHECKPOINT);
     if (!Files.isRegularFile(parameters)) {
       throw new IllegalArgumentException(runFolder + " holds no trained parameters yet (no " + RunFolder.BEST + " or "
           + RunFolder.CHECKPOINT + ")");
     }
-    return fromValues(CircuitWiringBuilder.build(spec, data), CheckpointStore.readParameters(parameters),
-        parameters.toString());
+    return parameters;
   }
 
   /**
@@ -126,16 +135,32 @@ public record CircuitParameters(
    * engine's network for the wiring and restoring the values into it.
    */
   public static CircuitParameters fromValues(CircuitWiring wiring, Map<String, double[]> raw, String origin) {
-    CircuitSpec spec = wiring.spec();
-    double dt = dtOf(spec);
+    return of(network(wiring, raw, decoding(wiring.spec())), origin);
+  }
+
+  /** Options for decoding parameters: the model's surrogate, edge lists (no dense copies). */
+  static NetworkOptions decoding(CircuitSpec spec) {
     var t = spec.training();
-    NetworkOptions options =
-        NetworkOptions.training(new SurrogateSpike(t.surrogate(), t.surrogateSlope()))
-            .toBuilder().layout(new SynapseLayout(SynapseLayout.Kind.SPARSE, 1.0, Long.MAX_VALUE)).build();
+    return NetworkOptions.training(new SurrogateSpike(t.surrogate(), t.surrogateSlope()))
+        .toBuilder().layout(new SynapseLayout(SynapseLayout.Kind.SPARSE, 1.0, Long.MAX_VALUE)).build();
+  }
+
+  /** The engine's network for a wiring, with raw parameter values restored ({@code null}: initial values). */
+  static Network network(CircuitWiring wiring, Map<String, double[]> raw, NetworkOptions options) {
     List<EdgeArrays> edges = wiring.projections().stream().map(EdgeArrays::of).toList();
-    Network network = new Network(spec, edges, dt, options);
-    network.parameters().restore(raw);
-    network.prepare();
+    Network network = new Network(wiring.spec(), edges, dtOf(wiring.spec()), options);
+    if (raw != null) {
+      network.parameters().restore(raw);
+      network.prepare();
+    }
+    return network;
+  }
+
+  /** The physical values of a network, decoded by its own parameter mapping. */
+  public static CircuitParameters of(Network network, String origin) {
+    CircuitSpec spec = network.spec();
+    double dt = network.dt();
+    NetworkOptions options = network.options();
     List<PopulationParameters> pops = new ArrayList<>();
     for (int i = 0; i < spec.populations().size(); i++) {
       Population p = spec.populations().get(i);
@@ -168,6 +193,61 @@ public record CircuitParameters(
           w, s.delay()));
     }
     return new CircuitParameters(spec, dt, pops, projs, origin);
+  }
+
+  /**
+   * The engine's network with exactly these values (for parameters that do not come from a run or a
+   * wiring: an imported NIR graph, a test): one edge list per projection, raw values set from the
+   * physical ones through the engine's own parametrisation.
+   *
+   * @throws IllegalArgumentException when a projection's weights disagree with its sign (the engine
+   *     gives every projection one sign, Dale's law)
+   */
+  public Network network(NetworkOptions options) {
+    List<EdgeArrays> edges = new ArrayList<>();
+    for (ProjectionWeights w : projections) {
+      int sign = w.projection().sign().factor();
+      float[] magnitudes = new float[w.edgeCount()];
+      for (int e = 0; e < magnitudes.length; e++) {
+        if (w.weights()[e] * sign < 0) {
+          throw new IllegalArgumentException("projection " + w.label() + " has weights of both signs; the engine"
+              + " gives a projection one sign (Dale's law)");
+        }
+        magnitudes[e] = (float) Math.abs(w.weights()[e]);
+      }
+      edges.add(new EdgeArrays(w.projection(), w.sourceCount(), w.targetCount(), w.rowPtr(), w.sourceIndex(),
+          magnitudes, sign));
+    }
+    Network network = new Network(spec, edges, dt, options);
+    for (Synapses s : network.synapses()) {
+      ProjectionWeights w = projections.get(edges.indexOf(s.edges()));
+      double[] raw = s.rawMagnitudes().value();
+      for (int e = 0; e < raw.length; e++) {
+        raw[e] = options.magnitude().raw(Math.abs(w.weights()[e]));
+      }
+    }
+    double floor = options.tauFloor();
+    for (PopulationParameters p : populations) {
+      Population pop = p.population();
+      set(network, pop, LearnableParameter.TAU_MEM, p.tauMem(), v -> PositiveParameter.raw(v, floor));
+      if (p.tauSyn() != null) {
+        set(network, pop, LearnableParameter.TAU_SYN, p.tauSyn(), v -> PositiveParameter.raw(v, floor));
+      }
+      set(network, pop, LearnableParameter.THRESHOLD, p.threshold(), v -> v);
+      set(network, pop, LearnableParameter.BIAS, p.bias(), v -> v);
+    }
+    network.prepare();
+    return network;
+  }
+
+  private static void set(Network network, Population p, LearnableParameter kind, double[] values,
+      java.util.function.DoubleUnaryOperator raw) {
+    String owner = p.sharing() == ParameterSharing.PER_CELL_TYPE ? "type:" + p.cellType() : p.name();
+    network.parameters().get(owner + "." + kind.keyword()).ifPresent(par -> {
+      for (int i = 0; i < par.size(); i++) {
+        par.value()[i] = raw.applyAsDouble(values[i]);
+      }
+    });
   }
 
   /** Raw per-cell values of a neuron parameter, expanded from shared storage (engine naming). */

@@ -5,6 +5,9 @@ import java.util.Objects;
 import org.neuromechfly.dmn.connectome.wiring.CircuitWiring;
 import org.neuromechfly.dmn.connectome.wiring.CircuitWiringBuilder;
 import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
+import org.neuromechfly.dmn.engine.network.Network;
+import org.neuromechfly.dmn.engine.network.NetworkOptions;
+import org.neuromechfly.dmn.engine.train.CheckpointStore;
 import org.neuromechfly.dmn.model.CircuitSpec;
 
 /** What to export: a trained run folder, a circuit's initial state, or ready parameters. */
@@ -12,6 +15,12 @@ public sealed interface CircuitSource {
 
   /** Loads the numbers to export. */
   CircuitParameters load();
+
+  /**
+   * The engine's network with these numbers, to simulate the circuit as it was trained (in Loihi mode
+   * when the model trains for Loihi 2).
+   */
+  Network network(NetworkOptions options);
 
   /** A run folder of {@code dmn train} (circuit.json + best.json/checkpoint.json). */
   record RunFolder(Path folder, DataDirectory data, CircuitParameters.RunCheckpoint checkpoint)
@@ -26,6 +35,12 @@ public sealed interface CircuitSource {
     public CircuitParameters load() {
       return CircuitParameters.trained(folder, data, checkpoint);
     }
+
+    @Override
+    public Network network(NetworkOptions options) {
+      return CircuitParameters.network(CircuitWiringBuilder.build(CircuitParameters.specOf(folder), data),
+          CheckpointStore.readParameters(CircuitParameters.parametersOf(folder, checkpoint)), options);
+    }
   }
 
   /** The IR with its wiring: initial (untrained) values. */
@@ -38,6 +53,11 @@ public sealed interface CircuitSource {
     public CircuitParameters load() {
       return CircuitParameters.initial(wiring);
     }
+
+    @Override
+    public Network network(NetworkOptions options) {
+      return CircuitParameters.network(wiring, null, options);
+    }
   }
 
   /** Parameters already in hand (an imported NIR graph, a test network). */
@@ -49,6 +69,11 @@ public sealed interface CircuitSource {
     @Override
     public CircuitParameters load() {
       return parameters;
+    }
+
+    @Override
+    public Network network(NetworkOptions options) {
+      return parameters.network(options);
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.neuromechfly.dmn.export.loihi.LoihiOptions;
 import org.neuromechfly.dmn.export.loihi.LoihiQuantiser;
-import org.neuromechfly.dmn.export.loihi.LoihiSimulation;
+import org.neuromechfly.dmn.export.loihi.BundleSimulation;
 import org.neuromechfly.dmn.export.loihi.NetxFile;
 import org.neuromechfly.dmn.export.loihi.NetxNetwork;
 import org.neuromechfly.dmn.export.loihi.QuantisationReport;
@@ -22,6 +22,7 @@ import org.neuromechfly.dmn.export.nir.NirImporter;
 import org.neuromechfly.dmn.export.nir.NirOptions;
 import org.neuromechfly.dmn.export.nir.NirRules;
 import org.neuromechfly.dmn.export.nir.NirWriter;
+import org.neuromechfly.dmn.model.TrainingTarget;
 import org.neuromechfly.dmn.model.json.CircuitJson;
 
 /**
@@ -67,8 +68,9 @@ public final class Exports {
 
   /**
    * Exports a circuit to Loihi 2 as a lava-dl netx file and writes the quantisation report next to it
-   * ({@code <file>.quantisation.json}): per-layer fixed-point values and the spike-train agreement of
-   * Loihi's integer arithmetic with the float model on the same input spike trains.
+   * ({@code <file>.quantisation.json}): per-layer fixed-point values and errors, and how the bundle's
+   * integers follow the model on the same input (spike agreement per population; with a task, held-out
+   * success of both), see {@link BundleSimulation}.
    *
    * @throws ExportException when the circuit is not a netx layer chain or uses a feature Loihi cannot
    *     express, naming the feature
@@ -76,13 +78,9 @@ public final class Exports {
   public static LoihiResult loihi(CircuitSource source, OutputTarget output, LoihiOptions options) {
     CircuitParameters circuit = source.load();
     NetxNetwork net = LoihiQuantiser.quantise(circuit, options);
-    LoihiSimulation.Result run = null;
-    if (options.reportSteps() > 0) {
-      boolean[][] input = LoihiSimulation.inputEvents(options.reportSteps(), net.layers().get(0).size(),
-          options.inputProbability(), options.seed());
-      run = LoihiSimulation.run(circuit, net, input);
-    }
-    QuantisationReport report = QuantisationReport.of(net, run, options.reportSteps(), options.inputProbability());
+    BundleSimulation.Result run = net.layers().isEmpty() ? null : BundleSimulation.run(source, circuit, net, options);
+    boolean trainedForLoihi = circuit.spec().training().target() == TrainingTarget.LOIHI2;
+    QuantisationReport report = QuantisationReport.of(net, trainedForLoihi, run);
     output.writeAtomically(tmp -> NetxFile.write(net, tmp));
     OutputTarget reportTarget = output.siblingTarget(".quantisation.json");
     Path reportFile = reportTarget.file();
@@ -90,7 +88,6 @@ public final class Exports {
     json.put("circuit", net.circuit());
     json.put("source", circuit.origin());
     json.put("dt_s", net.dt());
-    json.put("input_current", net.inputCurrent());
     json.put("report", report);
     writeJson(reportTarget, json);
     return new LoihiResult(output.file(), reportFile, net, report);
@@ -119,9 +116,19 @@ public final class Exports {
    * {@value #MAX_FILE_BASE} characters (file systems allow 255 bytes).
    */
   public static NirImport importNir(Path nirFile, Path outputFolder, Double fallbackDt, boolean replace) {
+    return importNir(nirFile, outputFolder, fallbackDt, replace, Map.of());
+  }
+
+  /**
+   * As {@link #importNir(Path, Path, Double, boolean)}, naming the cell types of neuron nodes (node name
+   * → cell type); nodes not named get {@link org.neuromechfly.dmn.model.Population#UNMAPPED_CELL_TYPE},
+   * which the reference checks skip.
+   */
+  public static NirImport importNir(Path nirFile, Path outputFolder, Double fallbackDt, boolean replace,
+      Map<String, String> cellTypes) {
     NirFile.Document doc = NirFile.read(nirFile);
     String fileName = nirFile.getFileName().toString();
-    ImportedCircuit imported = NirImporter.importGraph(doc, fallbackDt, fileName);
+    ImportedCircuit imported = NirImporter.importGraph(doc, fallbackDt, fileName, cellTypes);
     String name = imported.parameters().spec().name();
     String base = name.length() > MAX_FILE_BASE ? name.substring(0, MAX_FILE_BASE) : name;
     OutputTarget circuitFile = OutputTarget.declared(base + ".circuit", outputFolder).replacing(replace);

@@ -46,7 +46,8 @@ public record PopulationParameters(
         filled(n, m.bias()));
   }
 
-  static double[] filled(int n, double value) {
+  /** n copies of a value (per-cell arrays of a shared parameter). */
+  public static double[] filled(int n, double value) {
     double[] a = new double[n];
     Arrays.fill(a, value);
     return a;

@@ -26,8 +26,9 @@ class CapabilitiesAndPathsTest {
       }
     }
     assertEquals(ExportTarget.values().length * ExportFeature.values().length, TargetCapabilities.all().size());
+    assertEquals(SupportLevel.FULL, TargetCapabilities.level(ExportTarget.LOIHI2_NETX, ExportFeature.LOOP_BETWEEN_POPULATIONS));
     assertEquals(SupportLevel.UNSUPPORTED,
-        TargetCapabilities.level(ExportTarget.LOIHI2_NETX, ExportFeature.LOOP_BETWEEN_POPULATIONS));
+        TargetCapabilities.level(ExportTarget.LOIHI2_NETX, ExportFeature.LAYER_TIME_CONSTANTS));
     assertEquals(8, TargetCapabilities.of(ExportTarget.LOIHI2_NETX, ExportFeature.WEIGHT_PRECISION).limit());
     assertEquals(62, TargetCapabilities.of(ExportTarget.LOIHI2_NETX, ExportFeature.SYNAPTIC_DELAY).limit());
     assertTrue(TargetCapabilities.of(ExportTarget.LOIHI2_NETX, ExportFeature.WEIGHT_PRECISION).message()

@@ -86,13 +86,14 @@ class NirRoundTripTest {
     var imported = Exports.importNir(tmp.resolve("c.nir"), tmp.resolve("out"), null);
     String text = Files.readString(imported.circuitFile());
     assertTrue(text.contains("circuit SmallChain"), text);
-    assertTrue(text.contains("population HID : HID {"), text);
+    assertTrue(text.contains("population HID : unmapped {"), text);
     assertTrue(text.contains("  tau_mem 20 ms"), text);
     assertTrue(text.contains("  tau_syn 5 ms"), text);
     assertTrue(text.contains("  reset subtract"), text);
     assertTrue(text.contains("projection HID -> OUT dense sign excitatory weight constant("), text);
     assertTrue(text.contains(" delay 3 ms"), text);
-    assertTrue(text.contains("// IN receives the graph's external input"), text);
+    assertTrue(text.contains("// receives the graph's input 'input' (12 channels) directly\npopulation IN : unmapped {"),
+        text);
     assertEquals(ResetMode.ZERO, imported.circuit().parameters().population("OUT").population().neuron().resetMode());
     assertEquals("SmallChain.weights.json", imported.weightsFile().getFileName().toString());
   }

@@ -55,6 +55,11 @@ final class TestCircuits {
 
   /** The mushroom-body motif: PN → KC, KC → APL (graded) → KC, KC → MBON. */
   static CircuitSpec loop() {
+    return loop(1);
+  }
+
+  /** {@link #loop()} with every initial weight multiplied by {@code gain}. */
+  static CircuitSpec loop(double gain) {
     NeuronModel graded = new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1.0, 0.0,
         Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, true, 0.0);
     List<Population> pops = List.of(
@@ -63,10 +68,10 @@ final class TestCircuits {
         pop("APL", 1, graded),
         pop("MBON", 4, lif(10, null, 1.0, 0.0, ResetMode.SUBTRACT)));
     List<Projection> projs = List.of(
-        proj("PN", "KC", new Connectivity.RandomFanIn(3), Sign.EXCITATORY, new WeightInit.Uniform(0, 1), null),
-        proj("KC", "APL", new Connectivity.Dense(), Sign.EXCITATORY, new WeightInit.Constant(0.01), null),
-        proj("APL", "KC", new Connectivity.Dense(), Sign.INHIBITORY, new WeightInit.Constant(0.5), null),
-        proj("KC", "MBON", new Connectivity.Dense(), Sign.EXCITATORY, new WeightInit.Xavier(), null));
+        proj("PN", "KC", new Connectivity.RandomFanIn(3), Sign.EXCITATORY, new WeightInit.Uniform(0, gain), null),
+        proj("KC", "APL", new Connectivity.Dense(), Sign.EXCITATORY, new WeightInit.Constant(0.01 * gain), null),
+        proj("APL", "KC", new Connectivity.Dense(), Sign.INHIBITORY, new WeightInit.Constant(0.5 * gain), null),
+        proj("KC", "MBON", new Connectivity.Dense(), Sign.EXCITATORY, new WeightInit.Uniform(0, 0.5 * gain), null));
     return new CircuitSpec("MushroomLoop", null, List.of(), pops, projs, null, List.of(), null, null);
   }
 

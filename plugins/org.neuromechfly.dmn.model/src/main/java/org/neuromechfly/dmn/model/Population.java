@@ -28,6 +28,12 @@ public record Population(
     Quantity initialRate,
     @JsonInclude(JsonInclude.Include.NON_NULL) PopulationSelection selection) {
 
+  /**
+   * The cell type of a population whose type nobody has named yet (an imported NIR node): the
+   * reference-data checks skip it and say so.
+   */
+  public static final String UNMAPPED_CELL_TYPE = "unmapped";
+
   /** A population left at its declared parameters before training. */
   public Population(String name, String cellType, int count, NeuronModel neuron, List<LearnableParameter> learned,
       ParameterSharing sharing) {

@@ -22,6 +22,28 @@ public record Quantity(double value, Unit unit) {
     return new Quantity(value, unit);
   }
 
+  /**
+   * A quantity as people type it on a command line: a number and a unit symbol, with or without a space
+   * ({@code 1 ms}, {@code 0.1ms}, {@code 1e-4 s}).
+   *
+   * @throws IllegalArgumentException naming what is wrong, for text that is not a number with a known unit
+   */
+  public static Quantity parse(String text) {
+    String t = text == null ? "" : text.strip();
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(\\S*)").matcher(t);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("'" + t + "' is not a number with a unit, e.g. '1 ms'");
+    }
+    double value = Double.parseDouble(m.group(1));
+    if (m.group(2).isEmpty()) {
+      throw new IllegalArgumentException("'" + t + "' has no unit; write it with one, e.g. '" + m.group(1) + " ms'");
+    }
+    Unit unit = Unit.bySymbol(m.group(2)).orElseThrow(() -> new IllegalArgumentException(
+        "'" + m.group(2) + "' in '" + t + "' is not a unit we know"));
+    return new Quantity(value, unit);
+  }
+
   /** The value in SI units (seconds, metres, hertz, radians, volts, fraction). */
   @JsonProperty("si")
   public double si() {

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param engine execution path
  * @param surrogate surrogate gradient of the spike
  * @param surrogateSlope steepness β of the surrogate
+ * @param target hardware the model is trained for, or {@code null} for the engine's float arithmetic
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSpec(
@@ -32,7 +33,16 @@ public record TrainingSpec(
     int bpttWindow,
     ExecutionEngine engine,
     SurrogateKind surrogate,
-    double surrogateSlope) {
+    double surrogateSlope,
+    TrainingTarget target) {
+
+  /** Settings for float training (no hardware target). */
+  public TrainingSpec(Optimizer optimizer, double learningRate, Schedule schedule, int episodes, int batch,
+      double clip, long seed, int checkpointEvery, int bpttWindow, ExecutionEngine engine, SurrogateKind surrogate,
+      double surrogateSlope) {
+    this(optimizer, learningRate, schedule, episodes, batch, clip, seed, checkpointEvery, bpttWindow, engine,
+        surrogate, surrogateSlope, null);
+  }
 
   public TrainingSpec {
     Objects.requireNonNull(optimizer, "optimizer");
@@ -75,6 +85,7 @@ public record TrainingSpec(
     private ExecutionEngine engine;
     private SurrogateKind surrogate;
     private double surrogateSlope;
+    private TrainingTarget target;
 
     private Builder(TrainingSpec t) {
       optimizer = t.optimizer;
@@ -89,6 +100,7 @@ public record TrainingSpec(
       engine = t.engine;
       surrogate = t.surrogate;
       surrogateSlope = t.surrogateSlope;
+      target = t.target;
     }
 
     public Builder optimizer(Optimizer value) {
@@ -147,9 +159,15 @@ public record TrainingSpec(
       return this;
     }
 
+    /** The hardware trained for, or {@code null} for float training. */
+    public Builder target(TrainingTarget value) {
+      target = value;
+      return this;
+    }
+
     public TrainingSpec build() {
-      return new TrainingSpec(
-          optimizer, learningRate, schedule, episodes, batch, clip, seed, checkpointEvery, bpttWindow, engine, surrogate, surrogateSlope);
+      return new TrainingSpec(optimizer, learningRate, schedule, episodes, batch, clip, seed, checkpointEvery,
+          bpttWindow, engine, surrogate, surrogateSlope, target);
     }
   }
 }

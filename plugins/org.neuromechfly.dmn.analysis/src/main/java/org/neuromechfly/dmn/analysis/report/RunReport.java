@@ -150,34 +150,46 @@ public final class RunReport {
       return;
     }
     section("behaviour", "Behaviour against real flies");
-    if (b != null) {
+    if (b != null && b.path("after").isArray()) {
+      Map<String, JsonNode> before = new LinkedHashMap<>();
+      b.path("before").forEach(m -> before.put(m.path("key").asText(), m));
       List<List<String>> rows = new ArrayList<>();
-      for (JsonNode m : measures(b)) {
-        String verdict = text(m, "verdict", "status", "pass");
-        if (m.has("pass") && m.get("pass").isBoolean()) {
-          verdict = m.get("pass").asBoolean() ? "pass" : "warn";
-        }
-        rows.add(List.of(text(m, "measure", "name", "label"), value(m, "simulated", "value", "model"),
-            value(m, "published", "reference", "range", "literature"), text(m, "citation", "source", "reference_source"),
-            Html.badge(verdict)));
+      for (JsonNode m : b.path("after")) {
+        JsonNode was = before.get(m.path("key").asText());
+        JsonNode ref = m.path("reference");
+        rows.add(List.of(m.path("name").asText(m.path("key").asText()),
+            was == null ? "" : measured(was), measured(m), ref.path("text").asText(""), ref.path("source").asText(""),
+            Html.badge(verdict(m.path("verdict").asText()))));
       }
-      html.table(List.of("measure", "simulated", "published value / range", "citation", ""), rows, "data");
+      html.element("p", null, "The held-out flies' walking before and after training, beside published values for"
+          + " walking flies (the verdict is of the trained flies).");
+      html.table(List.of("measure", "before training", "after training", "published value / range", "citation", ""),
+          rows, "data");
+    } else if (b != null) {
+      problems.add(RunFolder.BEHAVIOUR + ": no 'after' list of measures; shown as text below");
+      html.raw("<pre>").text(b.toPrettyString()).raw("</pre>");
     }
-    plots.forEach(p -> html.figure(p, p.getFileName().toString()));
+    plots.forEach(p -> html.figure(p, p.getFileName().toString().replace(".png", "")));
     html.endSection();
   }
 
-  /** The measures of behaviour.json: its array, or the array under "measures", or its fields. */
-  private static List<JsonNode> measures(JsonNode b) {
-    JsonNode list = b.isArray() ? b : b.has("measures") ? b.get("measures") : null;
-    List<JsonNode> out = new ArrayList<>();
-    if (list != null && list.isArray()) {
-      list.forEach(out::add);
-    } else if (list != null && list.isObject()) {
-      list.fields().forEachRemaining(e -> out.add(((com.fasterxml.jackson.databind.node.ObjectNode) e.getValue().deepCopy())
-          .put("measure", e.getKey())));
+  /** A behaviour measure's value with its unit. */
+  private static String measured(JsonNode m) {
+    JsonNode v = m.path("value");
+    String unit = m.path("unit").asText("");
+    if (v.isNumber()) {
+      return num(v.asDouble(), Math.abs(v.asDouble()) >= 100 ? 0 : 2) + (unit.isEmpty() ? "" : " " + unit);
     }
-    return out;
+    return v.isMissingNode() || v.isNull() ? "–" : v.asText();
+  }
+
+  /** The engine's verdicts as pass / warn / none. */
+  private static String verdict(String engine) {
+    return switch (engine) {
+      case "WITHIN", "AS_PUBLISHED", "PASS", "pass" -> "pass";
+      case "OUTSIDE", "NOT_AS_PUBLISHED", "WARN", "warn" -> "warn";
+      default -> "none";
+    };
   }
 
   private void training() {
@@ -554,38 +566,8 @@ public final class RunReport {
     return c < row.length ? row[c] : "";
   }
 
-  private static String text(JsonNode node, String... names) {
-    for (String n : names) {
-      if (node.has(n) && !node.get(n).isNull()) {
-        return node.get(n).isValueNode() ? node.get(n).asText() : node.get(n).toString();
-      }
-    }
-    return "";
-  }
 
-  private static String value(JsonNode node, String... names) {
-    for (String n : names) {
-      JsonNode v = node.get(n);
-      if (v == null || v.isNull()) {
-        continue;
-      }
-      if (v.isNumber()) {
-        return num(v.asDouble(), 3) + unitOf(node);
-      }
-      if (v.isArray() && v.size() == 2) {
-        return num(v.get(0).asDouble(), 3) + " – " + num(v.get(1).asDouble(), 3) + unitOf(node);
-      }
-      if (v.isObject() && v.has("low")) {
-        return num(v.path("low").asDouble(), 3) + " – " + num(v.path("high").asDouble(), 3) + unitOf(node);
-      }
-      return v.isValueNode() ? v.asText() : v.toString();
-    }
-    return "";
-  }
 
-  private static String unitOf(JsonNode node) {
-    return node.has("unit") ? " " + node.get("unit").asText() : "";
-  }
 
   private static String pct(JsonNode v) {
     return v.isNumber() ? num(100 * v.asDouble(), 1) + " %" : "–";

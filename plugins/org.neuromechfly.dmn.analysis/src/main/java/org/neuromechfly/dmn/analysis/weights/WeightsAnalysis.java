@@ -25,12 +25,13 @@ import org.neuromechfly.dmn.model.Projection;
  * their classes γ, α/β, α′/β′).
  */
 public final class WeightsAnalysis {
-  /** Smallest number of edges for a cell-type pair to get a row. */
+  /** Smallest number of edges for a cell-type pair to get a row, unless the analysis is told otherwise. */
   public static final int MIN_PAIR_EDGES = 20;
 
   private final int shuffles;
   private final int pairShuffles;
   private final long seed;
+  private final int minPairEdges;
 
   /**
    * @param shuffles shuffles per projection (the null and its interval)
@@ -38,9 +39,21 @@ public final class WeightsAnalysis {
    * @param seed seeds shuffles and bootstrap (same seed, same report)
    */
   public WeightsAnalysis(int shuffles, int pairShuffles, long seed) {
+    this(shuffles, pairShuffles, seed, MIN_PAIR_EDGES);
+  }
+
+  /**
+   * @param minPairEdges smallest number of edges for a cell-type pair to get a row (a correlation over
+   *     fewer edges says little; small circuits may ask for less)
+   */
+  public WeightsAnalysis(int shuffles, int pairShuffles, long seed, int minPairEdges) {
+    if (minPairEdges < 3) {
+      throw new IllegalArgumentException("a cell-type pair needs at least 3 edges for a correlation, not " + minPairEdges);
+    }
     this.shuffles = shuffles;
     this.pairShuffles = pairShuffles;
     this.seed = seed;
+    this.minPairEdges = minPairEdges;
   }
 
   /** One statistic of learned and of untrained weights, each against the shuffles. */
@@ -62,7 +75,7 @@ public final class WeightsAnalysis {
    * The analysis of a run.
    *
    * @param projections one row per analysed projection
-   * @param pairs one row per cell-type pair with at least {@value #MIN_PAIR_EDGES} edges
+   * @param pairs one row per cell-type pair with at least the minimum number of edges ({@value #MIN_PAIR_EDGES} unless told otherwise)
    * @param skipped projections not analysed, with why
    * @param edges the per-edge values of each analysed projection (for plots)
    */
@@ -183,7 +196,7 @@ public final class WeightsAnalysis {
     List<Row> rows = new ArrayList<>();
     for (var entry : byPair.entrySet()) {
       List<Integer> idx = entry.getValue();
-      if (idx.size() < MIN_PAIR_EDGES) {
+      if (idx.size() < minPairEdges) {
         continue;
       }
       String[] names = entry.getKey().split("\u0000", -1);

@@ -105,13 +105,14 @@ public final class WeightsOutputs {
     double[] countRanks = Correlation.ranks(v.counts());
     double[] nulls = Shuffles.nullDistribution(Correlation.ranks(v.learned()), countRanks, v.target(),
         Correlation::pearson, shuffles, seed);
-    double low = Math.min(-0.1, Math.min(min(nulls), Math.min(row.spearman().learned(), row.spearman().untrained())) - 0.05);
-    double high = Math.max(0.1, Math.max(max(nulls), Math.max(row.spearman().learned(), row.spearman().untrained())) + 0.05);
+    double[] span = range(new double[] {range(nulls)[0], range(nulls)[1], row.spearman().learned(), row.spearman().untrained()});
+    double low = Math.min(-0.1, span[0] - 0.05);
+    double high = Math.max(0.1, span[1] + 0.05);
     XYChart histogram = Charts.xy("Spearman ρ against " + shuffles + " degree-preserving shuffles", "Spearman ρ",
         "shuffles", 560, 560);
     double[][] h = Charts.histogram(nulls, 40, low, high);
     Charts.line(histogram, "shuffled counts", h[0], h[1], Charts.UNTRAINED, 2f);
-    double top = max(h[1]) * 1.05 + 1;
+    double top = range(h[1])[1] * 1.05 + 1;
     vertical(histogram, String.format(Locale.ROOT, "untrained %.3f", row.spearman().untrained()),
         row.spearman().untrained(), top, Charts.REFERENCE);
     vertical(histogram, String.format(Locale.ROOT, "learned %.3f", row.spearman().learned()),
@@ -125,24 +126,10 @@ public final class WeightsOutputs {
     }
   }
 
-  private static double min(double[] v) {
-    double m = Double.POSITIVE_INFINITY;
-    for (double x : v) {
-      if (Double.isFinite(x)) {
-        m = Math.min(m, x);
-      }
-    }
-    return Double.isFinite(m) ? m : 0;
-  }
-
-  private static double max(double[] v) {
-    double m = Double.NEGATIVE_INFINITY;
-    for (double x : v) {
-      if (Double.isFinite(x)) {
-        m = Math.max(m, x);
-      }
-    }
-    return Double.isFinite(m) ? m : 0;
+  /** Smallest and largest finite value, [0, 0] when there is none. */
+  private static double[] range(double[] v) {
+    var stats = java.util.Arrays.stream(v).filter(Double::isFinite).summaryStatistics();
+    return stats.getCount() == 0 ? new double[] {0, 0} : new double[] {stats.getMin(), stats.getMax()};
   }
 
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.neuromechfly.dmn.engine.loihi.Loihi2Mode;
 import org.neuromechfly.dmn.engine.parameter.ParameterSet;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.neuron.SpikeFunction;
@@ -12,6 +13,8 @@ import org.neuromechfly.dmn.engine.synapse.Synapses;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.Population;
 import org.neuromechfly.dmn.model.Projection;
+import org.neuromechfly.dmn.model.TrainingTarget;
+import org.neuromechfly.dmn.model.export.NetxLayout;
 
 /**
  * A circuit made trainable: one {@link LifPopulation} per IR population, one {@link Synapses} per
@@ -27,6 +30,8 @@ public final class Network {
   private final List<LifPopulation> populations = new ArrayList<>();
   private final List<Synapses> synapses = new ArrayList<>();
   private final Map<String, Integer> index = new HashMap<>();
+  /** Loihi 2's arithmetic when the model trains for it ({@code target loihi2}), else null. */
+  private final Loihi2Mode loihi;
 
   /**
    * @param spec the circuit
@@ -60,13 +65,26 @@ public final class Network {
               options.layout(),
               options.precision()));
     }
+    loihi = spec.training().target() == TrainingTarget.LOIHI2
+        ? new Loihi2Mode(NetxLayout.of(spec), populations, synapses, dt) : null;
     prepare();
   }
 
-  /** Recomputes physical values from raw parameters (after an optimiser step or a restore). */
+  /**
+   * Recomputes physical values from raw parameters (after an optimiser step or a restore), and, when
+   * the model trains for Loihi 2, the integers the on-chip cells and their inputs run with.
+   */
   public void prepare() {
     populations.forEach(LifPopulation::prepare);
     synapses.forEach(Synapses::prepare);
+    if (loihi != null) {
+      loihi.apply();
+    }
+  }
+
+  /** Whether the network computes Loihi 2's arithmetic for its on-chip populations ({@code target loihi2}). */
+  public boolean trainsForLoihi() {
+    return loihi != null;
   }
 
   public int populationIndex(String name) {

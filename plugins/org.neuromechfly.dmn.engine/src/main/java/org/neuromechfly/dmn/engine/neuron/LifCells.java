@@ -24,6 +24,8 @@ public final class LifCells {
   final double[] alpha;
   final double[] theta;
   final double[] bias;
+  /** Loihi 2's integers when the cells run in Loihi mode ({@code target loihi2}, or a bundle), else null. */
+  LoihiCells loihi;
 
   LifCells(int cells, boolean graded, ResetMode resetMode, double resetValue, SpikeFunction spike, boolean synaptic) {
     this.cells = cells;

@@ -126,6 +126,9 @@ public final class LifPopulation {
       step.bias[n] = at(bias, n);
       step.leak[n] = 1 - step.beta[n];
     }
+    if (step.loihi != null) {
+      useLoihi(step.loihi); // stays in Loihi mode: its 12-bit decays replace the float ones
+    }
   }
 
   private static double at(Parameter p, int n) {
@@ -149,7 +152,7 @@ public final class LifPopulation {
     int size = st.batch * cells;
     int base = st.offset(t);
     LifStep.forward(step, input, st.synapticNow, st.membraneAfterReset, st.vNow, st.sNow, size);
-    if (st.clamped != null) {
+    if (st.clamped != null && step.loihi == null) { // Loihi's CUBA neuron has no refractory period
       Refractoriness.forward(step, refractorySteps, st.refractoryLeft, st.clamped, base,
           st.vNow, st.sNow, st.membraneAfterReset, size);
     }
@@ -194,7 +197,7 @@ public final class LifPopulation {
       st.cachedStep = t - 1;
       LifStep.reset(step, st.vPrev, st.sPrev, before, size);
     }
-    if (st.clamped != null) {
+    if (st.clamped != null && step.loihi == null) { // Loihi's CUBA neuron has no refractory period
       Refractoriness.backward(st.clamped, base, gradOutput, st.gradMembraneCarry, size);
     }
     LifStep.backward(step, v, s, before, gradOutput, st.gradMembraneCarry, st.scratch, gradInput,
@@ -221,17 +224,56 @@ public final class LifPopulation {
     for (int n = 0; n < cells; n++) {
       int i = tauMem.size() == 1 ? 0 : n;
       double tau = PositiveParameter.value(tauMem.value()[i], tauFloor);
+      // dβ/dτ of the unquantised β: in Loihi mode the 12-bit decay passes the gradient straight through
       tauMem.gradient()[i] +=
-          g.beta[n] * step.beta[n] * dt / (tau * tau) * PositiveParameter.derivative(tauMem.value()[i]);
+          g.beta[n] * Math.exp(-dt / tau) * dt / (tau * tau) * PositiveParameter.derivative(tauMem.value()[i]);
       if (tauSyn != null) {
         int j = tauSyn.size() == 1 ? 0 : n;
         double ts = PositiveParameter.value(tauSyn.value()[j], tauFloor);
         tauSyn.gradient()[j] +=
-            g.alpha[n] * step.alpha[n] * dt / (ts * ts) * PositiveParameter.derivative(tauSyn.value()[j]);
+            g.alpha[n] * Math.exp(-dt / ts) * dt / (ts * ts) * PositiveParameter.derivative(tauSyn.value()[j]);
       }
       threshold.gradient()[threshold.size() == 1 ? 0 : n] += g.threshold[n];
       bias.gradient()[bias.size() == 1 ? 0 : n] += g.bias[n];
     }
+  }
+
+  /**
+   * Puts the cells into Loihi mode with these integers ({@code null}: back to float): the step then
+   * computes Lava's bit-accurate CUBA neuron (see {@link LifStep}), and the decays it uses backward are
+   * the 12-bit ones. Call after {@link #prepare()}, which refreshes the float values.
+   */
+  public void useLoihi(LoihiCells integers) {
+    step.loihi = integers;
+    if (integers == null) {
+      return;
+    }
+    if (integers.scale().length != cells) {
+      throw new IllegalArgumentException(name + ": Loihi integers for " + integers.scale().length + " of " + cells
+          + " cells");
+    }
+    double leak = integers.vDecay() / (double) LoihiCells.DECAY_UNITY;
+    double alpha = 1 - integers.iDecay() / (double) LoihiCells.DECAY_UNITY;
+    for (int n = 0; n < cells; n++) {
+      step.leak[n] = leak;
+      step.beta[n] = 1 - leak;
+      step.alpha[n] = tauSyn == null ? 0 : alpha;
+    }
+  }
+
+  /** The Loihi integers the cells run with, or {@code null} in float mode. */
+  public LoihiCells loihi() {
+    return step.loihi;
+  }
+
+  /** Whether the cells have a synaptic current (a synaptic time constant). */
+  public boolean synaptic() {
+    return tauSyn != null;
+  }
+
+  /** The synaptic time constant of cell {@code n} in seconds (0 without a synaptic current). */
+  public double tauSyn(int n) {
+    return tauSyn == null ? 0 : PositiveParameter.value(at(tauSyn, n), tauFloor);
   }
 
   /** The membrane time constant of cell {@code n} in seconds. */

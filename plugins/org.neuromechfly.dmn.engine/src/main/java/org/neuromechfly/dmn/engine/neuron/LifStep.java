@@ -17,6 +17,23 @@ import org.neuromechfly.dmn.model.ResetMode;
  * {@link #forward} once the step is replaced by the surrogate. Refractoriness is not part of the step:
  * {@link Refractoriness} masks its result afterwards. This is the fused engine's only implementation
  * of the LIF update; {@link LifPopulation} is the stateful wrapper that records it over an episode.
+ *
+ * <p><b>Loihi mode</b> (cells with {@link LoihiCells}): the same update as Lava's bit-accurate CUBA
+ * neuron computes it on integer voltages {@code V = v·scale}:
+ *
+ * <pre>
+ *   a[t] = round(I[t]·scale·(1 − β)/2⁶)                   integer synaptic input (weights are integers)
+ *   U[t] = wrap24(U[t−1]·(4096 − iDecay) ≫ 12 + a[t]·2⁶)    U = syn·scale·(1 − β); U = a·2⁶ without τ_syn
+ *   V[t] = clip24(V[t−1]·(4096 − vDecay) ≫ 12 + U[t] + biasMant·2⁶)
+ *   s[t] = V[t] &gt; vThMant·2⁶,   reset to 0
+ * </pre>
+ *
+ * with β = 1 − vDecay/4096 and α = 1 − iDecay/4096 (the 12-bit decays) and ≫ truncating toward zero.
+ * Values are stored divided by the scale, so traces, losses and {@link #backward} work unchanged: the
+ * backward pass is that of the float step with the quantised decays, i.e. the rounding of the input,
+ * the truncation of the decays, the 24-bit limits and the quantisation of weights and bias (done where
+ * they are made, {@code loihi.Loihi2Mode}) pass gradients straight through (straight-through
+ * estimator, Bengio et al. 2013).
  */
 public final class LifStep {
   private LifStep() {}
@@ -32,6 +49,10 @@ public final class LifStep {
    */
   public static void forward(
       LifCells c, double[] input, double[] synaptic, double[] u, double[] v, double[] out, int size) {
+    if (c.loihi != null) {
+      forwardLoihi(c, input, synaptic, u, v, out, size);
+      return;
+    }
     int cells = c.cells;
     double[] drive = input;
     if (c.synaptic) {
@@ -122,6 +143,34 @@ public final class LifStep {
     return beta * u + leak * (drive + bias);
   }
 
+  /** {@link #forward} in Loihi mode: Lava's integer arithmetic, values stored in normalised units. */
+  private static void forwardLoihi(
+      LifCells c, double[] input, double[] synaptic, double[] u, double[] v, double[] out, int size) {
+    LoihiCells h = c.loihi;
+    int cells = c.cells;
+    long threshold = (long) h.vThMant() << 6;
+    for (int o = 0; o < size; o += cells) {
+      for (int n = 0; n < cells; n++) {
+        int k = o + n;
+        double scale = h.scale()[n];
+        double currentScale = scale * c.leak[n];
+        long a = Math.round(input[k] * currentScale / 64);
+        long current = a << 6;
+        if (c.synaptic) {
+          current = LoihiCells.wrapCurrent(LoihiCells.decay(Math.round(synaptic[k] * currentScale), h.iDecay()) + current);
+          synaptic[k] = current / currentScale;
+        } else {
+          current = LoihiCells.wrapCurrent(current);
+        }
+        long volt = LoihiCells.clipVoltage(
+            LoihiCells.decay(Math.round(u[k] * scale), h.vDecay()) + current + ((long) h.biasMant()[n] << 6));
+        v[k] = volt / scale;
+        out[k] = volt > threshold ? 1.0 : 0.0;
+      }
+    }
+    reset(c, v, out, u, size);
+  }
+
   /** The output of membrane values {@code v}: spikes (or their smooth surrogate), or max(0, v). */
   static void emit(LifCells c, double[] v, double[] out, int size) {
     int cells = c.cells;
@@ -151,7 +200,11 @@ public final class LifStep {
    */
   static void reset(LifCells c, double[] v, double[] s, double[] u, int size) {
     int cells = c.cells;
-    if (c.graded) {
+    if (c.loihi != null) { // Loihi spikes and resets v to 0, whatever the cell was declared as
+      for (int k = 0; k < size; k++) {
+        u[k] = s[k] != 0 ? 0 : v[k];
+      }
+    } else if (c.graded) {
       System.arraycopy(v, 0, u, 0, size);
     } else if (c.resetMode == ResetMode.SUBTRACT) {
       double[] theta = c.theta;
@@ -186,7 +239,8 @@ public final class LifStep {
     int cells = c.cells;
     double[] theta = c.theta;
     double[] g = scratch; // d loss / d v per cell and batch element
-    if (c.graded) {
+    boolean loihi = c.loihi != null; // Loihi mode: every cell spikes and resets to 0
+    if (c.graded && !loihi) {
       for (int k = 0; k < size; k++) {
         g[k] = carry[k] + (v[k] > 0 ? gradOutput[k] : 0);
       }
@@ -194,7 +248,7 @@ public final class LifStep {
       double[] sd = scratch; // read before g overwrites it, element by element
       c.spike.surrogate().derivatives(v, theta, cells, sd, size);
       double[] gTheta = acc.threshold;
-      if (c.resetMode == ResetMode.SUBTRACT) {
+      if (c.resetMode == ResetMode.SUBTRACT && !loihi) {
         for (int o = 0; o < size; o += cells) {
           for (int n = 0; n < cells; n++) {
             int k = o + n;
@@ -205,7 +259,7 @@ public final class LifStep {
           }
         }
       } else {
-        double to = c.resetValue;
+        double to = loihi ? 0 : c.resetValue;
         for (int o = 0; o < size; o += cells) {
           for (int n = 0; n < cells; n++) {
             int k = o + n;

@@ -37,10 +37,9 @@ public final class DenseSynapses extends Synapses {
   }
 
   @Override
-  public void prepare() {
-    prepareScale();
+  protected void load() {
     for (int e = 0; e < densePosition.length; e++) {
-      w[densePosition[e]] = weight(e);
+      w[densePosition[e]] = forwardWeight(e);
     }
     if (blas != null) {
       blas.load(w);

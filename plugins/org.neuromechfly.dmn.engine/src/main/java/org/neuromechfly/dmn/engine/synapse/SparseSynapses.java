@@ -49,10 +49,9 @@ public final class SparseSynapses extends Synapses {
   }
 
   @Override
-  public void prepare() {
-    prepareScale();
+  protected void load() {
     for (int c = 0; c < w.length; c++) {
-      w[c] = weight(wiringEdge[c]);
+      w[c] = forwardWeight(wiringEdge[c]);
     }
   }
 

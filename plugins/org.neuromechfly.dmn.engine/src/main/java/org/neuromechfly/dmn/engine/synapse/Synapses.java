@@ -23,6 +23,8 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
   protected final int[] targetOfEdge;
   private double scale;
   private double gainGradient;
+  /** The weights of the forward pass in Loihi mode (integers in the engine's units), else null. */
+  private double[] forwardWeights;
 
   protected Synapses(
       EdgeArrays edges,
@@ -100,6 +102,31 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
     return edges.sign(e) * scale * magnitude.value(raw.value()[e]);
   }
 
+  /**
+   * The weight of edge {@code e} as the forward pass uses it: the effective weight, or in Loihi mode
+   * the integer weight Loihi 2 runs (expressed in the engine's units).
+   */
+  public double forwardWeight(int e) {
+    return forwardWeights == null ? weight(e) : forwardWeights[e];
+  }
+
+  /**
+   * Runs the forward pass (and the gradient to presynaptic outputs) with these per-edge weights instead
+   * of the effective ones, {@code null} to go back. The weight gradient is still taken as that of the
+   * effective weight: the quantisation passes it straight through.
+   */
+  public void useForwardWeights(double[] perEdge) {
+    if (perEdge != null && perEdge.length != edges.edgeCount()) {
+      throw new IllegalArgumentException(label() + ": " + perEdge.length + " forward weights for "
+          + edges.edgeCount() + " edges");
+    }
+    forwardWeights = perEdge;
+    load();
+  }
+
+  /** Fills the layout's weight arrays from {@link #forwardWeight}. */
+  protected abstract void load();
+
   /** Recomputes the gain factor; subclasses call this first in {@link #prepare()}. */
   protected void prepareScale() {
     scale = Math.exp(gain.value()[0]);
@@ -116,7 +143,10 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
   }
 
   /** Recomputes effective weights from the raw parameter; call after every optimiser step. */
-  public abstract void prepare();
+  public void prepare() {
+    prepareScale();
+    load();
+  }
 
   /** Adds {@code W·source} to {@code targetInput}; both {@code [B][N]} flattened. */
   public abstract void forward(double[] source, double[] targetInput, int batch);

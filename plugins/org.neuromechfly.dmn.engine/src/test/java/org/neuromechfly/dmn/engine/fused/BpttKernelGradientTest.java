@@ -20,6 +20,7 @@ import org.neuromechfly.dmn.engine.synapse.Magnitude;
 import org.neuromechfly.dmn.engine.synapse.SynapseLayout;
 import org.neuromechfly.dmn.engine.world.Environment;
 import org.neuromechfly.dmn.engine.world.OdourWorld;
+import org.neuromechfly.dmn.engine.world.ReplayedSensing;
 import org.neuromechfly.dmn.engine.world.StartPositions;
 import org.neuromechfly.dmn.engine.world.WorldSettings;
 import org.neuromechfly.dmn.model.CircuitSpec;

@@ -2,74 +2,171 @@ package org.neuromechfly.dmn.export.loihi;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neuromechfly.dmn.engine.loihi.Loihi2FixedPoint;
 import org.neuromechfly.dmn.export.CircuitParameters;
 import org.neuromechfly.dmn.export.ExportException;
-import org.neuromechfly.dmn.model.export.ExportFeature;
-import org.neuromechfly.dmn.model.export.ExportTarget;
 import org.neuromechfly.dmn.export.PopulationParameters;
 import org.neuromechfly.dmn.export.ProjectionWeights;
-import org.neuromechfly.dmn.model.export.TargetCapabilities;
+import org.neuromechfly.dmn.model.NumberText;
 import org.neuromechfly.dmn.model.ResetMode;
+import org.neuromechfly.dmn.model.export.ExportFeature;
+import org.neuromechfly.dmn.model.export.ExportTarget;
+import org.neuromechfly.dmn.model.export.Loihi2Constraints;
+import org.neuromechfly.dmn.model.export.NetxLayout;
 
 /**
- * Maps the engine's float LIF onto Loihi's integer CUBA neuron (Lava's bit-accurate LIF):
+ * A circuit as a lava-dl netx bundle: the spike source and the layers of its {@link NetxLayout}, each
+ * mapped onto Loihi 2's integers by {@link Loihi2FixedPoint} — the mapping training in Loihi mode uses,
+ * so a model trained with {@code target loihi2} is written exactly as it was trained. Weights are even
+ * integers in −256..254 (an 8-bit mantissa with exponent 1, as slayer writes them, so that lava-dl's
+ * {@code optimize_weight_bits} derives at most 8 weight bits).
  *
- * <pre>
- *   u ← u·(4096 − iDecay)/4096 + (a ≪ 6)          a = Σ w·s   (integer weights)
- *   v ← v·(4096 − vDecay)/4096 + u + (bias_mant ≪ 6)
- *   spike if v > vThMant ≪ 6, then v ← 0
- * </pre>
- *
- * Per layer, voltages are scaled by S integer units per normalised unit. The engine's
- * {@code v = β·u + (1−β)·(I + bias)} then maps exactly (up to rounding) with {@code vDecay = 4096·(1−β)},
- * {@code iDecay = 4096} (no synaptic current) or {@code 4096·(1−α)}, and weights
- * {@code w = W·d·S/64} where {@code d = vDecay/4096}. Per-cell thresholds θ_i are folded into the
- * incoming weights and bias by {@code c_i = θ_layer/θ_i} (exact: the dynamics are linear below
- * threshold). Weights are even integers in [−256, 254] (8-bit mantissa, exponent 1, as slayer writes);
- * S is the largest scale keeping weights, bias (13-bit) and voltages (4× threshold within 24 bits) in range.
+ * <p>A model trained in float gets approximations, each a warning (refused when strict where noted):
+ * subtractive reset becomes reset to 0, a graded unit a spiking cell with its threshold, a refractory
+ * period is dropped (strict: refused), and cells of one layer with different time constants share the
+ * median (only with {@link LoihiOptions.TauPolicy#MEDIAN}). What no bundle can hold is refused
+ * ({@link Loihi2Constraints#structure}).
  */
 public final class LoihiQuantiser {
-  static final int MAX_UV = (1 << 23) - 1;
-  static final int MAX_VTH = (1 << 17) - 1;
-  static final int MAX_BIAS = (1 << 12) - 1;
-  static final int MAX_DECAY = 4095;
   private static final ExportTarget T = ExportTarget.LOIHI2_NETX;
 
   private LoihiQuantiser() {}
 
   public static NetxNetwork quantise(CircuitParameters c, LoihiOptions o) {
-    LayerChain chain = LayerChain.of(c);
+    NetxLayout layout = NetxLayout.of(c.spec());
+    for (Loihi2Constraints.Violation v : Loihi2Constraints.structure(c.spec())) {
+      throw new ExportException(T, v.feature(), v.message());
+    }
     List<String> warnings = new ArrayList<>();
+    Map<String, NetxLayer.Slice> where = new LinkedHashMap<>();
+    List<NetxLayer.Slice> sources = new ArrayList<>();
+    int channel = 0;
+    for (String s : layout.sources()) {
+      NetxLayer.Slice slice = new NetxLayer.Slice(s, channel, c.population(s).count());
+      sources.add(slice);
+      where.put(s, slice);
+      channel += slice.count();
+    }
     List<NetxLayer> layers = new ArrayList<>();
-    double dt = c.dt();
-    double inputCurrent = inputCurrent(chain.populations().get(0), dt, o);
-    for (int l = 0; l < chain.populations().size(); l++) {
-      PopulationParameters p = chain.populations().get(l);
-      layers.add(layer(l, p, chain.feedForward().get(l), chain.recurrent().get(l), dt, o, inputCurrent, warnings));
+    int inFeatures = channel;
+    for (NetxLayout.Layer layer : layout.layers()) {
+      NetxLayer built = layer(c, layer, inFeatures, where, o, warnings);
+      layers.add(built);
+      inFeatures = built.size();
     }
     int tSample = c.spec().task() == null ? Math.max(1, o.reportSteps()) : c.spec().task().steps();
-    return new NetxNetwork(c.spec().name(), dt, tSample, inputCurrent, layers, warnings);
+    return new NetxNetwork(c.spec().name(), c.dt(), tSample, sources, layers, warnings);
   }
 
-  /** The options' input current, or (0 = auto) the current that lifts a resting cell to 1.5 × θ in one event. */
-  static double inputCurrent(PopulationParameters input, double dt, LoihiOptions o) {
-    if (o.inputCurrent() > 0) {
-      return o.inputCurrent();
+  private static NetxLayer layer(CircuitParameters c, NetxLayout.Layer layer, int inFeatures,
+      Map<String, NetxLayer.Slice> where, LoihiOptions o, List<String> warnings) {
+    List<PopulationParameters> pops = layer.populations().stream().map(c::population).toList();
+    List<NetxLayer.Slice> slices = new ArrayList<>();
+    int n = 0;
+    for (PopulationParameters p : pops) {
+      approximations(p, o, warnings);
+      NetxLayer.Slice slice = new NetxLayer.Slice(p.name(), n, p.count());
+      slices.add(slice);
+      where.put(p.name(), slice);
+      n += p.count();
     }
-    double theta = Arrays.stream(input.threshold()).max().orElse(1);
-    double[] tau = input.tauMem().clone();
-    Arrays.sort(tau);
-    return 1.5 * theta / -Math.expm1(-dt / tau[tau.length / 2]);
+    double[] theta = new double[n];
+    double[] bias = new double[n];
+    double[] tau = new double[n];
+    for (int i = 0; i < pops.size(); i++) {
+      PopulationParameters p = pops.get(i);
+      System.arraycopy(p.threshold(), 0, theta, slices.get(i).offset(), p.count());
+      System.arraycopy(p.bias(), 0, bias, slices.get(i).offset(), p.count());
+      System.arraycopy(p.tauMem(), 0, tau, slices.get(i).offset(), p.count());
+    }
+    String name = Loihi2Constraints.describe(layer);
+    double tauMem = shared(tau, name, "tau_mem", pops, o, warnings);
+    double tauSyn = synapticTau(pops, name, o, warnings);
+    List<ProjectionWeights> incoming = c.projections().stream().filter(w -> layer.populations().contains(w.target()))
+        .toList();
+    double[] maxIncoming = new double[n];
+    double maxWeight = 0;
+    for (ProjectionWeights w : incoming) {
+      int off = where.get(w.target()).offset();
+      for (int t = 0; t < w.targetCount(); t++) {
+        for (int e = w.rowPtr()[t]; e < w.rowPtr()[t + 1]; e++) {
+          maxIncoming[off + t] = Math.max(maxIncoming[off + t], Math.abs(w.weights()[e]));
+          maxWeight = Math.max(maxWeight, Math.abs(w.weights()[e]));
+        }
+      }
+    }
+    Loihi2FixedPoint.Layer q = Loihi2FixedPoint.layer(c.dt(), tauMem, tauSyn, theta, bias, maxIncoming,
+        o.decayRounding());
+    if (q.raisedThresholds() > 0) {
+      String msg = q.raisedThresholds() + " cells of " + name + " have thresholds that are not positive or below"
+          + " 1/4096 of the layer's highest; Loihi's threshold mantissa is unsigned and shared by the layer";
+      if (o.strict()) {
+        throw new ExportException(T, ExportFeature.PER_NEURON_THRESHOLD, msg + ". Export leniently to raise them.");
+      }
+      warnings.add("approximated: " + msg + " (raised)");
+    }
+    if (q.clippedBiases() > 0) {
+      warnings.add("approximated: " + q.clippedBiases() + " biases of " + name + " exceed 13 bits and were clipped");
+    }
+    int[][] weight = new int[n][inFeatures];
+    int[][] rec = layer.recurrent() ? new int[n][n] : null;
+    int[][] delay = null;
+    double sq = 0;
+    double worst = 0;
+    int edges = 0;
+    int clipped = 0;
+    for (ProjectionWeights w : incoming) {
+      boolean within = layer.populations().contains(w.source());
+      int[][] into = within ? rec : weight;
+      int rowOff = where.get(w.target()).offset();
+      int colOff = where.get(w.source()).offset();
+      if (w.delaySteps() > 1 && delay == null) {
+        delay = new int[n][inFeatures];
+      }
+      for (int t = 0; t < w.targetCount(); t++) {
+        int row = rowOff + t;
+        for (int e = w.rowPtr()[t]; e < w.rowPtr()[t + 1]; e++) {
+          int col = colOff + w.sourceIndex()[e];
+          int integer = q.weight(row, w.weights()[e]);
+          into[row][col] = integer;
+          if (w.delaySteps() > 1) {
+            delay[row][col] = w.delaySteps() - 1;
+          }
+          double err = Math.abs(q.value(row, integer) - w.weights()[e]) / maxWeight;
+          clipped += q.clips(row, w.weights()[e]) ? 1 : 0;
+          sq += err * err;
+          worst = Math.max(worst, err);
+          edges++;
+        }
+      }
+    }
+    if (clipped > 0) {
+      warnings.add("approximated: " + clipped + " weights of " + name + " exceed the 8-bit mantissa and were clipped");
+    }
+    double thresholdError = 0;
+    double biasError = 0;
+    for (int i = 0; i < n; i++) {
+      thresholdError = Math.max(thresholdError, Math.abs(q.threshold(i) - theta[i]) / Math.abs(theta[i]));
+      biasError = Math.max(biasError, Math.abs(q.bias(i) - bias[i]));
+    }
+    var quantisation = new NetxLayer.Quantisation(edges == 0 ? 0 : Math.sqrt(sq / edges), worst, thresholdError,
+        biasError, clipped, q.clippedBiases(), q.raisedThresholds());
+    int[] bits = optimizeWeightBits(concat(weight, rec));
+    return new NetxLayer(layer.index(), rec == null ? "dense" : "dense_rec", slices, inFeatures, weight, rec, delay,
+        q.cells(), bits[0], bits[1], quantisation);
   }
 
-  private static NetxLayer layer(int index, PopulationParameters p, ProjectionWeights ff, ProjectionWeights rec,
-      double dt, LoihiOptions o, double inputCurrent, List<String> warnings) {
+  /** What changes when a float-trained population goes on chip: warnings, or refusals when strict. */
+  private static void approximations(PopulationParameters p, LoihiOptions o, List<String> warnings) {
     var model = p.population().neuron();
     String name = p.name();
     if (model.graded()) {
-      throw new ExportException(T, ExportFeature.GRADED_UNITS, "population " + name
-          + " is graded; the CUBA neurons of a netx layer spike. Make it spiking or export to NIR.");
+      warnings.add("approximated: population " + name + " is graded; exported as a spiking cell with threshold "
+          + NumberText.format(model.threshold()) + " (Loihi's CUBA neurons in a netx layer spike)");
     }
     if (model.refractory().si() > 0) {
       String msg = "population " + name + " has a refractory period of " + model.refractory()
@@ -79,8 +176,12 @@ public final class LoihiQuantiser {
       }
       warnings.add("dropped: " + msg);
     }
+    if (model.graded()) {
+      return;
+    }
     if (model.resetMode() == ResetMode.SUBTRACT) {
-      warnings.add("approximated: population " + name + " resets by subtraction; Lava's LIF resets v to 0");
+      warnings.add("approximated: population " + name + " resets by subtraction; Lava's LIF resets v to 0"
+          + " (train with target loihi2 to learn with Loihi's reset)");
     } else if (model.reset() != 0) {
       String msg = "population " + name + " resets to " + model.reset() + "; Lava's LIF resets v to 0";
       if (o.strict()) {
@@ -88,156 +189,59 @@ public final class LoihiQuantiser {
       }
       warnings.add("approximated: " + msg);
     }
-    double tau = uniform(p.tauMem(), name, "tau_mem", o, warnings);
-    Double tauSyn = p.tauSyn() == null ? null : uniform(p.tauSyn(), name, "tau_syn", o, warnings);
-    int vDecay = decay(tau, dt, o);
-    int iDecay = tauSyn == null ? 4096 : Math.max(1, decay(tauSyn, dt, o));
-    double d = vDecay / 4096.0;
-    int n = p.count();
-    double thetaLayer = 0;
-    for (double th : p.threshold()) {
-      if (!(th > 0)) {
-        throw new ExportException(T, ExportFeature.PER_NEURON_THRESHOLD, "population " + name
-            + " has a non-positive threshold " + th + "; Loihi's threshold is unsigned");
-      }
-      thetaLayer = Math.max(thetaLayer, th);
-    }
-    double[] fold = new double[n];
-    for (int i = 0; i < n; i++) {
-      fold[i] = thetaLayer / p.threshold()[i];
-    }
-    double[] bias = new double[n];
-    for (int i = 0; i < n; i++) {
-      bias[i] = fold[i] * d * p.bias()[i];
-    }
-    if (index == 0) {
-      boolean uniformFold = Arrays.stream(fold).allMatch(f -> Math.abs(f - 1) < 1e-12);
-      boolean uniformBias = Arrays.stream(bias).allMatch(b -> Math.abs(b - bias[0]) < 1e-12);
-      if (!uniformFold || !uniformBias) {
-        String msg = "input population " + name + " has per-cell " + (uniformFold ? "biases" : "thresholds")
-            + "; netx's input layer has one scalar transform weight and bias";
-        if (o.strict()) {
-          throw new ExportException(T, uniformFold ? ExportFeature.BIAS : ExportFeature.PER_NEURON_THRESHOLD,
-              msg + ". Export leniently to average them.");
-        }
-        warnings.add("approximated: " + msg + " (averaged)");
-        double mean = Arrays.stream(bias).average().orElse(0);
-        Arrays.fill(bias, mean);
-        Arrays.fill(fold, 1.0);
-        thetaLayer = Arrays.stream(p.threshold()).average().orElse(thetaLayer);
-      }
-    }
-    double[][] w = ff == null ? null : scaled(ff.dense(), fold, d);
-    double[][] r = rec == null ? null : scaled(rec.dense(), fold, d);
-    double maxW = Math.max(maxAbs(w), maxAbs(r));
-    double maxB = Arrays.stream(bias).map(Math::abs).max().orElse(0);
-    double s = (1 << 21) / thetaLayer; // voltages up to 4x threshold stay within 24 bits
-    if (maxW > 0) {
-      s = Math.min(s, 254.0 * 64 / maxW);
-    }
-    if (maxB > 0) {
-      s = Math.min(s, MAX_BIAS * 64.0 / maxB);
-    }
-    int inputWeight = 0;
-    if (index == 0) {
-      double x = inputCurrent * d;
-      s = Math.min(s, 32767.0 * 64 / x);
-      inputWeight = (int) Math.round(x * s / 64);
-      if (inputWeight == 0) {
-        throw new ExportException(T, ExportFeature.WEIGHT_PRECISION, "input layer " + name
-            + ": an input event of current " + inputCurrent + " rounds to 0");
-      }
-    }
-    int vth = (int) Math.round(thetaLayer * s / 64);
-    if (vth < 1 || vth > MAX_VTH) {
-      throw new ExportException(T, ExportFeature.PER_NEURON_THRESHOLD, "population " + name + ": vThMant " + vth
-          + " outside 1.." + MAX_VTH);
-    }
-    int[] biasMant = new int[n];
-    for (int i = 0; i < n; i++) {
-      biasMant[i] = (int) Math.round(bias[i] * s / 64);
-    }
-    int[][] wq = quantiseWeights(w, s);
-    int[][] rq = quantiseWeights(r, s);
-    int extraDelay = ff == null ? 0 : ff.delaySteps() - 1;
-    if (extraDelay > TargetCapabilities.NETX_MAX_DELAY) {
-      throw new ExportException(T, ExportFeature.SYNAPTIC_DELAY, "projection " + ff.label() + " has a delay of "
-          + ff.delaySteps() + " steps; netx allows at most " + (TargetCapabilities.NETX_MAX_DELAY + 1));
-    }
-    if (rec != null && rec.delaySteps() != 1) {
-      throw new ExportException(T, ExportFeature.SYNAPTIC_DELAY, "recurrent projection " + rec.label()
-          + " has a delay of " + rec.delaySteps() + " steps; netx's weight_rec acts after one step");
-    }
-    int[] bits = wq == null ? new int[] {0, 0} : optimizeWeightBits(concat(wq, rq));
-    String type = index == 0 ? "input" : rq != null ? "dense_rec" : "dense";
-    if (index == 0 && rec != null) {
-      throw new ExportException(T, ExportFeature.RECURRENT_PROJECTION, "input population " + name
-          + " projects onto itself; netx's input layer has no recurrence");
-    }
-    return new NetxLayer(index, type, name, n, ff == null ? 0 : ff.sourceCount(), wq, rq, extraDelay, inputWeight,
-        biasMant, iDecay, vDecay, vth, s, fold, bits[0], bits[1]);
   }
 
-  private static double uniform(double[] values, String pop, String what, LoihiOptions o, List<String> warnings) {
+  /** The one time constant of a layer's cells, or the median by policy. */
+  private static double shared(double[] values, String layer, String what, List<PopulationParameters> pops,
+      LoihiOptions o, List<String> warnings) {
     double min = Arrays.stream(values).min().orElse(0);
     double max = Arrays.stream(values).max().orElse(0);
     if (max - min <= 1e-9 * max) {
       return values[0];
     }
-    String msg = "population " + pop + " has per-cell " + what + " (" + min * 1e3 + " .. " + max * 1e3
-        + " ms); a netx layer has one decay";
+    StringBuilder per = new StringBuilder();
+    for (PopulationParameters p : pops) {
+      double[] own = what.equals("tau_mem") ? p.tauMem() : p.tauSyn();
+      per.append(per.length() == 0 ? "" : ", ").append(p.name()).append(' ').append(range(own));
+    }
+    boolean withinOne = pops.size() == 1;
+    String msg = layer + " has one " + (what.equals("tau_mem") ? "voltage" : "current") + " decay, but its cells have "
+        + what + " " + per;
     if (o.tauPolicy() == LoihiOptions.TauPolicy.REJECT) {
-      throw new ExportException(T, ExportFeature.PER_NEURON_TAU, msg + ". Export with the MEDIAN tau policy to "
-          + "use the median (the quantisation report shows the effect).");
+      throw new ExportException(T, withinOne ? ExportFeature.PER_NEURON_TAU : ExportFeature.LAYER_TIME_CONSTANTS,
+          msg + ". Train with target loihi2 (which keeps them equal), or export leniently to use the median.");
     }
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     double median = sorted[sorted.length / 2];
-    warnings.add("approximated: " + msg + "; using the median " + median * 1e3 + " ms");
+    warnings.add("approximated: " + msg + "; using the median " + ms(median));
     return median;
   }
 
-  /** The 12-bit decay for τ: round(4096·(1 − e^(−dt/τ))) or slayer's round(4096·dt/τ). */
-  public static int decay(double tau, double dt, LoihiOptions o) {
-    double f = o.decayRounding() == LoihiOptions.DecayRounding.SLAYER ? dt / tau : -Math.expm1(-dt / tau);
-    return (int) Math.min(MAX_DECAY, Math.max(0, Math.round(4096 * f)));
+  private static double synapticTau(List<PopulationParameters> pops, String layer, LoihiOptions o,
+      List<String> warnings) {
+    long with = pops.stream().filter(p -> p.tauSyn() != null).count();
+    if (with == 0) {
+      return 0;
+    }
+    if (with < pops.size()) {
+      throw new ExportException(T, ExportFeature.LAYER_TIME_CONSTANTS, layer + " has one current decay, but "
+          + pops.stream().filter(p -> p.tauSyn() == null).map(PopulationParameters::name).toList()
+          + " have no synaptic current and " + pops.stream().filter(p -> p.tauSyn() != null)
+              .map(PopulationParameters::name).toList() + " have one: give them all the same tau_syn, or none.");
+    }
+    double[] all = pops.stream().flatMapToDouble(p -> Arrays.stream(p.tauSyn())).toArray();
+    return shared(all, layer, "tau_syn", pops, o, warnings);
   }
 
-  private static double[][] scaled(double[][] w, double[] fold, double d) {
-    for (int i = 0; i < w.length; i++) {
-      for (int j = 0; j < w[i].length; j++) {
-        w[i][j] *= fold[i] * d;
-      }
-    }
-    return w;
+  private static String range(double[] values) {
+    double min = Arrays.stream(values).min().orElse(0);
+    double max = Arrays.stream(values).max().orElse(0);
+    return max - min <= 1e-9 * max ? ms(min) : ms(min) + " .. " + ms(max);
   }
 
-  private static double maxAbs(double[][] w) {
-    double m = 0;
-    if (w != null) {
-      for (double[] row : w) {
-        for (double x : row) {
-          m = Math.max(m, Math.abs(x));
-        }
-      }
-    }
-    return m;
-  }
-
-  /** Even integers in [−256, 254]: an 8-bit mantissa with exponent 1, as slayer quantises. */
-  static int[][] quantiseWeights(double[][] w, double s) {
-    if (w == null) {
-      return null;
-    }
-    int[][] q = new int[w.length][];
-    for (int i = 0; i < w.length; i++) {
-      q[i] = new int[w[i].length];
-      for (int j = 0; j < w[i].length; j++) {
-        long m = Math.round(w[i][j] * s / 128);
-        q[i][j] = (int) (2 * Math.max(-128, Math.min(127, m)));
-      }
-    }
-    return q;
+  private static String ms(double seconds) {
+    return String.format(Locale.ROOT, "%.4g ms", seconds * 1e3);
   }
 
   private static int[][] concat(int[][] a, int[][] b) {

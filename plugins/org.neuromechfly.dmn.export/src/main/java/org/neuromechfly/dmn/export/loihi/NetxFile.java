@@ -11,50 +11,60 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * lava-dl netx HDF5 files: root group {@code layer} with children {@code 0…n−1} and
- * {@code simulation/{Ts,tSample}}. Each layer holds {@code type}, {@code shape}, and, for dense layers,
- * {@code inFeatures}, {@code outFeatures}, integer {@code weight} (out, in), {@code weight_rec} for
- * {@code dense_rec}, optional {@code delay} and {@code bias}, and a {@code neuron} group
- * ({@code type = CUBA}, {@code iDecay}, {@code vDecay}, {@code vThMant}, {@code refDelay},
- * {@code gradedSpike}). The input layer has a scalar {@code weight} and {@code bias} (its transform).
+ * {@code simulation/{Ts,tSample}}.
+ *
+ * <ul>
+ *   <li>Layer 0 is {@code input} with a {@code shape} only, no {@code neuron} group: netx then creates no
+ *       input neurons and connects {@code Network.inp} straight to layer 1's synapses, so a spike source
+ *       drives the bundle without {@code skip_layers}; one channel per spike-source cell.
+ *   <li>Layers 1…n−1 are {@code dense} or {@code dense_rec}: {@code shape}, {@code inFeatures},
+ *       {@code outFeatures}, integer {@code weight} (out, in), {@code weight_rec} (out, out), an optional
+ *       per-synapse {@code delay} (out, in; steps beyond the one-step hop) and {@code bias}, and a
+ *       {@code neuron} group ({@code type = CUBA}, {@code iDecay}, {@code vDecay}, {@code vThMant},
+ *       {@code refDelay}, {@code gradedSpike}).
+ * </ul>
+ *
+ * Every layer also names its populations ({@code populations}, comma-separated, and
+ * {@code populationOffsets}, their first cells); netx reads only the keys it knows.
  */
 public final class NetxFile {
   private NetxFile() {}
 
   public static void write(NetxNetwork net, Path path) {
     try (var file = HdfFile.write(path)) {
-      file.removeAttribute("_jHDF"); // jhdf tags the root; NIR files carry no attributes at all
+      file.removeAttribute("_jHDF"); // jhdf tags the root; keep the file to plain datasets
       WritableGroup layers = file.putGroup("layer");
+      WritableGroup input = layers.putGroup("0");
+      input.putDataset("type", "input");
+      input.putDataset("shape", new long[] {net.inputChannels()});
+      names(input, net.sources());
       for (NetxLayer l : net.layers()) {
         WritableGroup g = layers.putGroup(Integer.toString(l.index()));
         g.putDataset("type", l.type());
         g.putDataset("shape", new long[] {l.size()});
-        if (l.index() == 0) {
-          g.putDataset("weight", (long) l.inputWeight());
-          g.putDataset("bias", (long) l.biasMant()[0]);
-        } else {
-          g.putDataset("inFeatures", (long) l.inFeatures());
-          g.putDataset("outFeatures", (long) l.size());
-          g.putDataset("weight", toLong(l.weight()));
-          if (l.weightRec() != null) {
-            g.putDataset("weight_rec", toLong(l.weightRec()));
-          }
-          if (l.delay() > 0) {
-            long[] d = new long[l.size()];
-            java.util.Arrays.fill(d, l.delay());
-            g.putDataset("delay", d);
-          }
-          if (java.util.Arrays.stream(l.biasMant()).anyMatch(b -> b != 0)) {
-            g.putDataset("bias", java.util.Arrays.stream(l.biasMant()).asLongStream().toArray());
-          }
+        g.putDataset("inFeatures", (long) l.inFeatures());
+        g.putDataset("outFeatures", (long) l.size());
+        g.putDataset("weight", toLong(l.weight()));
+        if (l.weightRec() != null) {
+          g.putDataset("weight_rec", toLong(l.weightRec()));
         }
+        if (l.delay() != null) {
+          g.putDataset("delay", toLong(l.delay()));
+        }
+        int[] bias = l.cells().biasMant();
+        if (java.util.Arrays.stream(bias).anyMatch(b -> b != 0)) {
+          g.putDataset("bias", java.util.Arrays.stream(bias).asLongStream().toArray());
+        }
+        names(g, l.populations());
         WritableGroup neuron = g.putGroup("neuron");
         neuron.putDataset("type", "CUBA");
-        neuron.putDataset("iDecay", (long) l.iDecay());
-        neuron.putDataset("vDecay", (long) l.vDecay());
-        neuron.putDataset("vThMant", (long) l.vThMant());
+        neuron.putDataset("iDecay", (long) l.cells().iDecay());
+        neuron.putDataset("vDecay", (long) l.cells().vDecay());
+        neuron.putDataset("vThMant", (long) l.cells().vThMant());
         neuron.putDataset("refDelay", 1L);
         neuron.putDataset("gradedSpike", 0L);
       }
@@ -62,6 +72,11 @@ public final class NetxFile {
       sim.putDataset("Ts", 1.0);
       sim.putDataset("tSample", (long) net.tSample());
     }
+  }
+
+  private static void names(WritableGroup g, List<NetxLayer.Slice> slices) {
+    g.putDataset("populations", slices.stream().map(NetxLayer.Slice::population).collect(Collectors.joining(",")));
+    g.putDataset("populationOffsets", slices.stream().mapToLong(NetxLayer.Slice::offset).toArray());
   }
 
   private static long[][] toLong(int[][] w) {
@@ -76,6 +91,12 @@ public final class NetxFile {
   public record LayerView(int index, Map<String, Object> datasets, Map<String, Object> neuron) {
     public String type() {
       return (String) datasets.get("type");
+    }
+
+    /** The layer's populations as written ({@code populations}). */
+    public List<String> populations() {
+      Object names = datasets.get("populations");
+      return names == null || names.toString().isEmpty() ? List.of() : List.of(names.toString().split(","));
     }
   }
 

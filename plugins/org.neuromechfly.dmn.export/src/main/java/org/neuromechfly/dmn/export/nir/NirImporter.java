@@ -25,12 +25,18 @@ import org.neuromechfly.dmn.model.Unit;
 import org.neuromechfly.dmn.model.WeightInit;
 
 /**
- * Turns a NIR graph into a circuit: a population per LIF/CubaLIF/LI/CubaLI node, a dense projection
- * per Linear/Affine node between two neuron nodes (through an optional Delay node). Values are mapped
- * to the engine's form through NIR's own semantics, so the result does not depend on the exporter's
- * convention: weight {@code W = r·W'·w_in·(1−α)}, bias {@code = v_leak + r·w_in·b}, τ read back through
- * the τ mapping named in the metadata. An Input feeding a neuron node directly (or through a diagonal
- * transform equal to 1/r) marks an externally driven population; other input weights go to the sidecar.
+ * Turns a NIR graph into a circuit: a population per LIF/CubaLIF/LI/CubaLI node, a projection per path
+ * from one neuron node to another through at most one Linear/Affine node and at most one Delay node
+ * (a direct edge is a one-to-one projection), and an external input per path from an Input node to a
+ * neuron node the same way. Values are mapped to the engine's form through NIR's own semantics, so the
+ * result does not depend on the exporter's convention: weight {@code W = r·W'·w_in·(1−α)}, bias
+ * {@code = v_leak + r·w_in·b}, τ read back through the τ mapping named in the metadata.
+ *
+ * <p>Every node is represented or refused with a {@link NirFormatException} naming it: node types
+ * without a counterpart (convolutions, IF neurons, pooling, nested graphs), structures a projection
+ * cannot hold (weights of both signs: the engine gives a projection one sign; two paths between the
+ * same populations), and values the engine cannot run (thresholds or input gains r that are not
+ * positive, weights beyond float32).
  */
 public final class NirImporter {
   private static final Set<String> NEURONS = Set.of("LIF", "CubaLIF", "LI", "CubaLI");
@@ -38,12 +44,20 @@ public final class NirImporter {
 
   private NirImporter() {}
 
+  /** {@link #importGraph(NirFile.Document, Double, String, Map)} with every population's cell type unmapped. */
+  public static ImportedCircuit importGraph(NirFile.Document document, Double fallbackDt, String sourceName) {
+    return importGraph(document, fallbackDt, sourceName, Map.of());
+  }
+
   /**
    * @param document the file's graph (checked against {@link NirRules} first)
    * @param fallbackDt step in seconds when the metadata has no {@code dt}, or {@code null} to require it
    * @param sourceName file name for comments
+   * @param cellTypes cell type per neuron node name; nodes not named get {@link Population#UNMAPPED_CELL_TYPE}
    */
-  public static ImportedCircuit importGraph(NirFile.Document document, Double fallbackDt, String sourceName) {
+  public static ImportedCircuit importGraph(NirFile.Document document, Double fallbackDt, String sourceName,
+      Map<String, String> cellTypes) {
+    refuseUnrepresented(document.graph());
     NirRules.check(document);
     NirGraph g = document.graph();
     Double dt = g.metadataNumber(NirWriter.META_DT);
@@ -79,9 +93,6 @@ public final class NirImporter {
     for (var e : g.nodes().entrySet()) {
       NirNode node = e.getValue();
       String name = e.getKey();
-      if (node.subgraph() != null) {
-        throw new NirFormatException(name, "nested NIRGraph nodes are not imported; flatten the graph first");
-      }
       if (NEURONS.contains(node.type())) {
         String pop = identifier(name, usedNames);
         names.put(name, pop);
@@ -92,6 +103,8 @@ public final class NirImporter {
           tau[i] = readTau(mapping, tau[i], dt, name);
         }
         double[] r = node.param("r").values();
+        positive(r, name, "r", "the input gain; at 0 or below the node ignores or inverts its input, which a"
+            + " population cannot");
         int n = tau.length;
         double[] tauSyn = null;
         double[] gw = r.clone();
@@ -108,111 +121,110 @@ public final class NirImporter {
         }
         gain.put(name, gw);
         biasGain.put(name, gb);
-        bias.put(name, node.param("v_leak").values().clone());
+        bias.put(name, finite(node.param("v_leak").values().clone(), name, "v_leak"));
         double[] threshold = node.param("v_threshold") == null ? new double[n] : node.param("v_threshold").values();
-        double[] reset = node.param("v_reset") == null ? new double[n] : node.param("v_reset").values();
+        if (node.param("v_threshold") != null) {
+          positive(threshold, name, "v_threshold", "the spike threshold above rest (0), which a population needs"
+              + " positive");
+        }
+        double[] reset = node.param("v_reset") == null ? new double[n] : finite(node.param("v_reset").values(), name,
+            "v_reset");
         neuronValues.put(name, new double[][] {tau, tauSyn, threshold, reset});
-      } else if (!SYNAPSES.contains(node.type()) && !node.type().equals("Delay") && !node.type().equals("Input")
-          && !node.type().equals("Output")) {
-        throw new NirFormatException(name, "node type " + node.type() + " has no counterpart in a circuit; "
-            + "importable types: " + NEURONS + ", " + SYNAPSES + ", Delay, Input, Output");
+      }
+    }
+    for (var mapped : cellTypes.entrySet()) {
+      String node = mapped.getKey();
+      if (!mapped.getValue().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw new NirFormatException(null, "the cell type '" + mapped.getValue() + "' given for node '" + node
+            + "' is not a name (letters, digits and '_'), as a .circuit cell type must be");
+      }
+      if (!names.containsKey(node)) {
+        throw new NirFormatException(null, "the cell-type mapping names '" + node + "', which is not a neuron node of"
+            + " the graph; its neuron nodes are " + names.keySet());
       }
     }
 
-    // projections and input transforms
-    record Raw(String node, String source, String target, double[][] weight, int delaySteps) {}
+    // every path from an Input or a neuron node to a neuron node: a projection or an external input
+    record Raw(String node, String source, String target, double[][] weight, int delaySteps, boolean oneToOne) {}
     List<Raw> raws = new ArrayList<>();
-    List<Map<String, Object>> inputs = new ArrayList<>();
-    Set<String> external = new HashSet<>();
+    List<ImportedCircuit.ExternalInput> inputs = new ArrayList<>();
+    Set<String> visited = new HashSet<>();
     for (var e : g.nodes().entrySet()) {
-      String name = e.getKey();
-      NirNode node = e.getValue();
-      if (node.type().equals("Input")) {
-        for (NirGraph.Edge out : g.outOf(name)) {
-          if (names.containsKey(out.target())) {
-            external.add(out.target());
-          } else if (!SYNAPSES.contains(g.node(out.target()).type())) {
-            throw new NirFormatException(out.target(), "input " + name + " feeds a " + g.node(out.target()).type()
-                + " node; only neuron, Linear or Affine nodes can follow an Input");
-          }
-        }
+      String start = e.getKey();
+      boolean input = e.getValue().type().equals("Input");
+      if (!input && !names.containsKey(start)) {
         continue;
       }
-      if (!SYNAPSES.contains(node.type())) {
-        continue;
-      }
-      List<NirGraph.Edge> in = g.into(name);
-      List<NirGraph.Edge> out = g.outOf(name);
-      if (in.size() != 1 || out.size() != 1) {
-        throw new NirFormatException(name, node.type() + " has " + in.size() + " incoming and " + out.size()
-            + " outgoing edges; a projection needs exactly one of each");
-      }
-      String src = in.get(0).source();
-      String dst = out.get(0).target();
-      int delaySteps = 1;
-      NirNode dstNode = g.node(dst);
-      if (dstNode.type().equals("Delay")) {
-        double[] d = dstNode.param("delay").values();
-        double first = d.length == 0 ? dt : d[0];
-        for (double x : d) {
-          if (Math.abs(x - first) > 1e-12) {
-            throw new NirFormatException(dst, "per-cell delays differ (" + first + " s vs " + x
-                + " s); a projection has one delay");
+      int width = input ? (int) e.getValue().param("shape").values()[0] : neuronValues.get(start)[0].length;
+      for (NirGraph.Edge first : g.outOf(start)) {
+        Path path = follow(g, start, first.target(), names.keySet(), visited);
+        if (path == null) {
+          continue; // ends at an Output node
+        }
+        int n = neuronValues.get(path.target())[0].length;
+        double[][] w;
+        String via = path.synapse() != null ? path.synapse() : start + " -> " + path.target();
+        if (path.synapse() != null) {
+          NirNode s = g.node(path.synapse());
+          w = s.param("weight").rows();
+          double[] b = s.param("bias") == null ? null : s.param("bias").values();
+          if (b != null) {
+            double[] acc = bias.get(path.target());
+            double[] gb = biasGain.get(path.target());
+            for (int i = 0; i < acc.length; i++) {
+              acc[i] += gb[i] * b[i];
+            }
           }
-        }
-        delaySteps = Math.max(1, (int) Math.round(first / dt));
-        List<NirGraph.Edge> after = g.outOf(dst);
-        if (after.size() != 1) {
-          throw new NirFormatException(dst, "Delay node must have exactly one outgoing edge, has " + after.size());
-        }
-        dst = after.get(0).target();
-      }
-      if (!names.containsKey(dst)) {
-        throw new NirFormatException(name, node.type() + " leads to " + dst + " (" + g.node(dst).type()
-            + "); a projection must end at a neuron node");
-      }
-      double[][] w = node.param("weight").rows();
-      double[] gw = gain.get(dst);
-      double[] b = node.param("bias") == null ? null : node.param("bias").values();
-      if (b != null) {
-        double[] acc = bias.get(dst);
-        double[] gb = biasGain.get(dst);
-        for (int i = 0; i < acc.length; i++) {
-          acc[i] += gb[i] * b[i];
-        }
-      }
-      for (int i = 0; i < w.length; i++) {
-        for (int j = 0; j < w[i].length; j++) {
-          w[i][j] *= gw[i];
-        }
-      }
-      NirNode srcNode = g.node(src);
-      if (srcNode.type().equals("Input")) {
-        if (isIdentity(w)) {
-          external.add(dst);
         } else {
-          Map<String, Object> input = new LinkedHashMap<>();
-          input.put("input", src);
-          input.put("node", name);
-          input.put("target", names.get(dst));
-          input.put("weight", w);
-          inputs.add(input);
-          warnings.add("input " + src + " drives " + names.get(dst) + " through weights (" + name
-              + "); kept in the sidecar's inputs, not as a projection");
+          if (width != n) {
+            throw new NirFormatException(start, "the edge " + start + " -> " + path.target() + " joins " + width
+                + " outputs to " + n + " neurons without a Linear node; a direct edge needs equal sizes");
+          }
+          w = new double[n][n];
+          for (int i = 0; i < n; i++) {
+            w[i][i] = 1;
+          }
         }
-        continue;
+        double[] gw = gain.get(path.target());
+        for (int i = 0; i < w.length; i++) {
+          for (int j = 0; j < w[i].length; j++) {
+            w[i][j] *= gw[i];
+            if (!Double.isFinite(w[i][j]) || Math.abs(w[i][j]) > Float.MAX_VALUE) {
+              throw new NirFormatException(path.synapse() != null ? path.synapse() : start, "weight (" + i + ", " + j
+                  + ") is " + w[i][j] + " in the engine's form (after the input gain r·w_in of " + path.target()
+                  + "), beyond what its float32 weights hold");
+            }
+          }
+        }
+        long steps = Math.round(path.delay() / dt);
+        if (input) {
+          inputs.add(new ImportedCircuit.ExternalInput(start, width, names.get(path.target()), path.synapse(), w,
+              (int) steps, path.synapse() == null && isIdentity(w)));
+        } else {
+          raws.add(new Raw(via, start, path.target(), w, (int) Math.max(1, steps), path.synapse() == null));
+        }
       }
-      if (!names.containsKey(src)) {
-        throw new NirFormatException(name, node.type() + " is fed by " + src + " (" + srcNode.type()
-            + "); a projection must start at a neuron node or an Input");
-      }
-      raws.add(new Raw(name, src, dst, w, delaySteps));
     }
+    for (var e : g.nodes().entrySet()) {
+      String type = e.getValue().type();
+      if ((SYNAPSES.contains(type) || type.equals("Delay")) && !visited.contains(e.getKey())) {
+        throw new NirFormatException(e.getKey(), type + " is not on a path from an Input or neuron node to a neuron"
+            + " node, so it has no counterpart in a circuit");
+      }
+    }
+
+    // projections in the file's order of their Linear/Affine nodes (a direct edge at its target's place),
+    // so that an export -> import -> export round trip writes the same nodes
+    List<String> order = new ArrayList<>(g.nodes().keySet());
+    raws.sort(java.util.Comparator.comparingInt(r -> order.contains(r.node()) ? order.indexOf(r.node())
+        : order.indexOf(r.target())));
 
     // IR and parameters
     List<Population> pops = new ArrayList<>();
     List<PopulationParameters> popParams = new ArrayList<>();
     Map<String, Object> sidecarPops = new LinkedHashMap<>();
+    Set<String> external = new HashSet<>();
+    inputs.forEach(i -> external.add(i.population()));
     for (var e : names.entrySet()) {
       String node = e.getKey();
       String pop = e.getValue();
@@ -221,20 +233,23 @@ public final class NirImporter {
       double[] tauSyn = v[1];
       double[] threshold = v[2];
       double[] reset = v[3];
-      double[] b = bias.get(node);
+      double[] b = finite(bias.get(node), node, "bias (v_leak + r·w_in·b)");
       int n = tau.length;
       boolean graded = types.get(node).endsWith("LI");
       ResetMode mode = subtractive.contains(node) ? ResetMode.SUBTRACT : ResetMode.ZERO;
       NeuronModel model = new NeuronModel(
           Quantity.of(round6(mean(tau) * 1e3), Unit.MILLISECOND),
           tauSyn == null ? null : Quantity.of(round6(mean(tauSyn) * 1e3), Unit.MILLISECOND),
-          mean(threshold), mean(reset), Quantity.of(0, Unit.MILLISECOND), mode, graded, mean(b));
-      Population p = new Population(pop, pop, n, model, List.of(), ParameterSharing.PER_NEURON);
+          graded ? 1.0 : mean(threshold), mean(reset), Quantity.of(0, Unit.MILLISECOND), mode, graded, mean(b));
+      String cellType = cellTypes.getOrDefault(node, Population.UNMAPPED_CELL_TYPE);
+      Population p = new Population(pop, cellType, n, model, List.of(), ParameterSharing.PER_NEURON);
       pops.add(p);
-      popParams.add(new PopulationParameters(p, tau, tauSyn, threshold, b));
+      popParams.add(new PopulationParameters(p, tau, tauSyn, graded ? PopulationParameters.filled(n, 1.0) : threshold,
+          b));
       Map<String, Object> sp = new LinkedHashMap<>();
       sp.put("node", node);
       sp.put("type", types.get(node));
+      sp.put("cell_type", cellType);
       sp.put("tau_mem_s", tau);
       if (tauSyn != null) {
         sp.put("tau_syn_s", tauSyn);
@@ -242,15 +257,20 @@ public final class NirImporter {
       sp.put("threshold", threshold);
       sp.put("bias", b);
       sp.put("v_reset", reset);
-      sp.put("external_input", external.contains(node));
+      sp.put("external_input", external.contains(pop));
       sidecarPops.put(pop, sp);
     }
     List<Projection> projections = new ArrayList<>();
     List<ProjectionWeights> weights = new ArrayList<>();
     List<Map<String, Object>> sidecarProjs = new ArrayList<>();
+    Set<String> pairs = new HashSet<>();
     for (Raw r : raws) {
       String src = names.get(r.source());
       String dst = names.get(r.target());
+      if (!pairs.add(src + " -> " + dst)) {
+        throw new NirFormatException(r.node(), "a second path from " + r.source() + " to " + r.target() + "; a circuit"
+            + " has one projection per pair of populations: merge them into one Linear node");
+      }
       double sum = 0;
       int nonZero = 0;
       boolean pos = false;
@@ -265,16 +285,22 @@ public final class NirImporter {
           }
         }
       }
-      Sign sign = neg && !pos ? Sign.INHIBITORY : Sign.EXCITATORY;
       if (pos && neg) {
-        warnings.add("projection " + src + " -> " + dst + " mixes signs (Dale's law): its sign in the .circuit text "
-            + "is nominal, the sidecar keeps the signed weights");
+        throw new NirFormatException(r.node(), "weights of both signs between " + r.source() + " and " + r.target()
+            + "; the engine gives a projection one sign (Dale's law): split the presynaptic population into excitatory"
+            + " and inhibitory cells");
       }
-      Projection p = new Projection(src, dst, new Connectivity.Dense(), sign, null,
-          new WeightInit.Constant(round6(nonZero == 0 ? 0 : sum / nonZero)), false,
-          r.delaySteps() > 1 ? Quantity.of(round6(r.delaySteps() * dt * 1e3), Unit.MILLISECOND) : null);
+      if (nonZero == 0) {
+        warnings.add("the path " + r.node() + " from " + r.source() + " to " + r.target() + " has only zero weights;"
+            + " left out");
+        continue;
+      }
+      Sign sign = neg ? Sign.INHIBITORY : Sign.EXCITATORY;
+      Connectivity connectivity = r.oneToOne() ? new Connectivity.OneToOne() : new Connectivity.Dense();
+      Projection p = new Projection(src, dst, connectivity, sign, null, new WeightInit.Constant(round6(sum / nonZero)),
+          false, r.delaySteps() > 1 ? Quantity.of(round6(r.delaySteps() * dt * 1e3), Unit.MILLISECOND) : null);
       projections.add(p);
-      int sourceCount = g.node(r.source()) == null ? 0 : neuronValues.get(r.source())[0].length;
+      int sourceCount = neuronValues.get(r.source())[0].length;
       weights.add(ProjectionWeights.fromDense(p, r.weight(), sourceCount, r.delaySteps()));
       Map<String, Object> sp = new LinkedHashMap<>();
       sp.put("node", r.node());
@@ -283,9 +309,19 @@ public final class NirImporter {
       sp.put("delay_steps", r.delaySteps());
       sp.put("shape", new int[] {r.weight().length, sourceCount});
       sp.put("nonzero", nonZero);
-      sp.put("mixed_sign", pos && neg);
       sp.put("weight", r.weight());
       sidecarProjs.add(sp);
+    }
+    List<Map<String, Object>> sidecarInputs = new ArrayList<>();
+    for (ImportedCircuit.ExternalInput in : inputs) {
+      Map<String, Object> si = new LinkedHashMap<>();
+      si.put("input", in.input());
+      si.put("channels", in.channels());
+      si.put("node", in.node());
+      si.put("target", in.population());
+      si.put("delay_steps", in.delaySteps());
+      si.put("weight", in.weight());
+      sidecarInputs.add(si);
     }
     String circuitName = identifier(g.metadataString(NirWriter.META_CIRCUIT) != null
         ? g.metadataString(NirWriter.META_CIRCUIT) : stripExtension(sourceName), new HashSet<>());
@@ -298,12 +334,107 @@ public final class NirImporter {
     sidecar.put("nirVersion", document.version());
     sidecar.put("dt_s", dt);
     sidecar.put("tau_mapping", mapping.key());
-    sidecar.put("note", "engine form: v = beta*u + (1-beta)*(I + bias), weights (out, in), I = W s");
+    sidecar.put("note", "engine form: v = beta*u + (1-beta)*(I + bias), weights (out, in), I = W s; an external"
+        + " input adds W x(t - delay_steps) to its target's I");
     sidecar.put("populations", sidecarPops);
     sidecar.put("projections", sidecarProjs);
-    sidecar.put("inputs", inputs);
-    String text = CircuitText.render(parameters, external, names, sourceName, document.version(), mapping, warnings);
-    return new ImportedCircuit(parameters, text, sidecar, names, warnings);
+    sidecar.put("inputs", sidecarInputs);
+    String text = CircuitText.render(parameters, inputs, names, sourceName, document.version(), mapping, warnings);
+    return new ImportedCircuit(parameters, text, sidecar, names, inputs, warnings);
+  }
+
+  /**
+   * Refuses, before any shape check, the first node that has no counterpart in a circuit, naming its
+   * type: a nested graph, or a node type outside the neuron, synapse, Delay, Input and Output kinds.
+   */
+  private static void refuseUnrepresented(NirGraph g) {
+    for (var e : g.nodes().entrySet()) {
+      NirNode node = e.getValue();
+      if (node.subgraph() != null) {
+        throw new NirFormatException(e.getKey(), "nested NIRGraph nodes are not imported; flatten the graph first");
+      }
+      String type = node.type();
+      if (!NEURONS.contains(type) && !SYNAPSES.contains(type) && !type.equals("Delay") && !type.equals("Input")
+          && !type.equals("Output")) {
+        throw new NirFormatException(e.getKey(), "node type " + type + " has no counterpart in a circuit; "
+            + "importable types: " + new java.util.TreeSet<>(NEURONS) + ", " + new java.util.TreeSet<>(SYNAPSES)
+            + ", Delay, Input, Output");
+      }
+    }
+  }
+
+  /** A path from a start node to a neuron node through at most one Delay and one Linear/Affine node. */
+  private record Path(String synapse, double delay, String target) {}
+
+  /**
+   * Follows the edge into {@code at} to the next neuron node; {@code null} when it ends at an Output.
+   * Intermediate nodes must have one edge in and one out.
+   */
+  private static Path follow(NirGraph g, String start, String at, Set<String> neurons, Set<String> visited) {
+    String synapse = null;
+    double delay = 0;
+    int delays = 0;
+    String from = start;
+    while (!neurons.contains(at)) {
+      NirNode node = g.node(at);
+      String type = node.type();
+      if (type.equals("Output")) {
+        if (synapse != null || delays > 0) {
+          throw new NirFormatException(synapse != null ? synapse : from, "the path from " + start + " ends at the"
+              + " Output node " + at + "; a circuit has no weights or delays after its populations");
+        }
+        return null;
+      }
+      visited.add(at);
+      List<NirGraph.Edge> in = g.into(at);
+      List<NirGraph.Edge> out = g.outOf(at);
+      if (in.size() != 1 || out.size() != 1) {
+        throw new NirFormatException(at, type + " has " + in.size() + " incoming and " + out.size()
+            + " outgoing edges; between " + from + " and a neuron node it needs exactly one of each");
+      }
+      if (SYNAPSES.contains(type)) {
+        if (synapse != null) {
+          throw new NirFormatException(at, type + " follows " + synapse + "; a projection has one weight matrix,"
+              + " so multiply the two before exporting");
+        }
+        synapse = at;
+      } else if (type.equals("Delay")) {
+        if (++delays > 1) {
+          throw new NirFormatException(at, "a second Delay on the path from " + start + "; a projection has one delay");
+        }
+        double[] d = node.param("delay").values();
+        double first = d.length == 0 ? 0 : d[0];
+        for (double x : d) {
+          if (Math.abs(x - first) > 1e-12) {
+            throw new NirFormatException(at, "per-cell delays differ (" + first + " s vs " + x
+                + " s); a projection has one delay");
+          }
+        }
+        delay = first;
+      } else {
+        throw new NirFormatException(at, type + " cannot lie on a path from " + start + " to a neuron node");
+      }
+      from = at;
+      at = out.get(0).target();
+    }
+    return new Path(synapse, delay, at);
+  }
+
+  private static double[] finite(double[] values, String node, String what) {
+    for (double v : values) {
+      if (!Double.isFinite(v) || Math.abs(v) > Float.MAX_VALUE) {
+        throw new NirFormatException(node, what + " " + v + " is beyond what the engine's float32 values hold");
+      }
+    }
+    return values;
+  }
+
+  private static void positive(double[] values, String node, String parameter, String why) {
+    for (double v : values) {
+      if (!(v > 0) || !Double.isFinite(v)) {
+        throw new NirFormatException(node, "parameter '" + parameter + "' is " + NumberText.format(v) + ": " + why);
+      }
+    }
   }
 
   private static double readTau(TauMapping mapping, double written, double dt, String node) {
@@ -345,7 +476,10 @@ public final class NirImporter {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  /** A .circuit identifier for a NIR name: letters, digits and '_', not starting with a digit, unique. */
+  /**
+   * A .circuit identifier for a NIR name: letters, digits and '_', not starting with a digit, unique.
+   * Names spelled like keywords stay as they are here; {@link CircuitText} escapes them as {@code ^name}.
+   */
   static String identifier(String name, Set<String> used) {
     String id = name.replaceAll("[^A-Za-z0-9_]", "_");
     if (id.isEmpty() || !Character.isLetter(id.charAt(0)) && id.charAt(0) != '_') {

@@ -60,6 +60,8 @@ public final class EngineCapabilities {
         "the fused kernel trains clamped refractory periods only; 'dmn simulate' runs frozen ones (use"
             + " refractory_mode clamp to train)");
     put(t, f, EngineFeature.PER_NEURON_SIGNS, SupportLevel.FULL, null, "a sign per edge, fixed by the data");
+    put(t, f, EngineFeature.HARDWARE_TARGET, SupportLevel.FULL, null,
+        "LifStep's Loihi mode: Loihi's integer arithmetic forward, straight-through gradients backward");
     ExecutionEngine s = ExecutionEngine.SAMEDIFF;
     put(t, s, EngineFeature.REFRACTORY_PERIOD, SupportLevel.FULL, null,
         "a counter passed between chunks, the clamp a stop-gradient mask");
@@ -76,6 +78,8 @@ public final class EngineCapabilities {
         "the SameDiff graph clamps refractory cells; train with refractory_mode clamp or simulate with 'dmn simulate'");
     put(t, s, EngineFeature.PER_NEURON_SIGNS, SupportLevel.UNSUPPORTED, null,
         "the graph scales each projection by one sign; train with the fused engine");
+    put(t, s, EngineFeature.HARDWARE_TARGET, SupportLevel.UNSUPPORTED, null,
+        "its graph computes in float; train for Loihi 2 with the fused engine (engine fused)");
     return t;
   }
 

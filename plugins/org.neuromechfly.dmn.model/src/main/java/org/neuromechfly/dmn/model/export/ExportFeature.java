@@ -14,7 +14,11 @@ public enum ExportFeature {
   SUBTRACTIVE_RESET("subtractive reset"),
   REFRACTORY_PERIOD("refractory period"),
   BIAS("constant bias current"),
-  MODULATORY_PROJECTION("neuromodulatory projections");
+  MODULATORY_PROJECTION("neuromodulatory projections"),
+  /** Populations that must share the decays of one layer (loops, skips, convergence put them together). */
+  LAYER_TIME_CONSTANTS("different time constants within one layer"),
+  /** How the world's input enters: the spikes of populations no projection reaches. */
+  SPIKE_SOURCE("world-driven populations that also receive projections");
 
   private final String description;
 

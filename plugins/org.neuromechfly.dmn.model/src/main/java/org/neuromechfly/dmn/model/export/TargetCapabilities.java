@@ -59,19 +59,25 @@ public final class TargetCapabilities {
     put(t, n, ExportFeature.BIAS, SupportLevel.FULL, null, "v_leak (r = 1) or an Affine bias (snnTorch convention)");
     put(t, n, ExportFeature.MODULATORY_PROJECTION, SupportLevel.APPROXIMATED, null,
         "no fast drive: left out of the graph, as in the engine");
+    put(t, n, ExportFeature.LAYER_TIME_CONSTANTS, SupportLevel.FULL, null, "every population is a node of its own");
+    put(t, n, ExportFeature.SPIKE_SOURCE, SupportLevel.FULL, null, "Input nodes feed any population");
     ExportTarget l = ExportTarget.LOIHI2_NETX;
     put(t, l, ExportFeature.PER_NEURON_THRESHOLD, SupportLevel.FULL, null,
         "one vThMant per layer; per-neuron thresholds are folded exactly into the incoming weights");
     put(t, l, ExportFeature.PER_NEURON_TAU, SupportLevel.UNSUPPORTED, null,
         "one iDecay/vDecay per layer (export with the MEDIAN tau policy to approximate)");
-    put(t, l, ExportFeature.SYNAPTIC_DELAY, SupportLevel.FULL, NETX_MAX_DELAY, "netx 'delay' per layer, < 63 steps");
+    put(t, l, ExportFeature.SYNAPTIC_DELAY, SupportLevel.FULL, NETX_MAX_DELAY,
+        "netx 'delay' per synapse of a dense layer, < 63 steps beyond the hop; none within or into a dense_rec layer");
     put(t, l, ExportFeature.RECURRENT_PROJECTION, SupportLevel.FULL, null, "dense_rec layer with weight_rec");
-    put(t, l, ExportFeature.LOOP_BETWEEN_POPULATIONS, SupportLevel.UNSUPPORTED, null,
-        "netx layers form a chain; only a population's own recurrence is allowed");
-    put(t, l, ExportFeature.BRANCHING, SupportLevel.UNSUPPORTED, null, "netx layers form a single chain");
+    put(t, l, ExportFeature.LOOP_BETWEEN_POPULATIONS, SupportLevel.FULL, null,
+        "populations on a loop share one dense_rec layer, whose recurrent weights act after one step as in the engine");
+    put(t, l, ExportFeature.BRANCHING, SupportLevel.FULL, null,
+        "netx layers form a chain: stages that a projection skips are merged into one dense_rec layer");
     put(t, l, ExportFeature.WEIGHT_PRECISION, SupportLevel.APPROXIMATED, LOIHI_WEIGHT_BITS,
         "8-bit weight mantissa with a shared exponent per layer");
-    put(t, l, ExportFeature.GRADED_UNITS, SupportLevel.UNSUPPORTED, null, "CUBA neurons of this exporter spike");
+    put(t, l, ExportFeature.GRADED_UNITS, SupportLevel.APPROXIMATED, null,
+        "the CUBA neurons of a layer spike: a graded unit is exported as a spiking cell with its threshold"
+            + " (the quantisation report measures the cost); train with target loihi2 to learn it spiking");
     put(t, l, ExportFeature.CURRENT_BASED_SYNAPSES, SupportLevel.APPROXIMATED, 12, "iDecay, 12-bit");
     put(t, l, ExportFeature.SUBTRACTIVE_RESET, SupportLevel.APPROXIMATED, null,
         "Lava's LIF resets v to 0; the quantisation report measures the effect");
@@ -79,6 +85,10 @@ public final class TargetCapabilities {
     put(t, l, ExportFeature.BIAS, SupportLevel.APPROXIMATED, 13, "bias_mant, 13-bit signed, exponent 6");
     put(t, l, ExportFeature.MODULATORY_PROJECTION, SupportLevel.APPROXIMATED, null,
         "no fast drive: left out, as in the engine");
+    put(t, l, ExportFeature.LAYER_TIME_CONSTANTS, SupportLevel.UNSUPPORTED, null,
+        "one iDecay/vDecay per layer, and populations joined by loops or skipping projections share a layer");
+    put(t, l, ExportFeature.SPIKE_SOURCE, SupportLevel.UNSUPPORTED, null,
+        "the bundle's input is the spikes of populations no projection reaches (one channel per cell)");
     return t;
   }
 

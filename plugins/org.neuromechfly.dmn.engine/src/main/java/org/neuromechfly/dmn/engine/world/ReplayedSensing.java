@@ -1,20 +1,21 @@
-package org.neuromechfly.dmn.engine.fused;
+package org.neuromechfly.dmn.engine.world;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.neuromechfly.dmn.engine.world.Environment;
 
 /**
- * Records the sensory input of the first episode and replays it in every later one: the loss whose
- * gradient the motor-only path computes exactly.
+ * Records the sensory input of the first episode and replays it in every later one, while the world
+ * itself still moves with the motor output: the loss whose gradient the motor-only path computes
+ * exactly, and the open-loop input under which two networks (the model and its Loihi 2 bundle) can be
+ * compared spike for spike.
  */
-final class ReplayedSensing implements Environment {
+public final class ReplayedSensing implements Environment {
   private final Environment world;
   private final List<double[][]> recorded = new ArrayList<>();
   private boolean replay;
 
-  ReplayedSensing(Environment world) {
+  public ReplayedSensing(Environment world) {
     this.world = world;
   }
 
