@@ -118,4 +118,62 @@ class CompilerTest {
       assertEquals(json, CircuitJson.write(CircuitJson.read(json)), "IR JSON does not round-trip");
     }
   }
+
+  @Test
+  void experimentTaskCompilesStimuliSilencingAndRefractoryMode() throws Exception {
+    CircuitSpec spec = compile("""
+        circuit E
+        population A : ORN { count 10 tau_syn 5 ms reset to 0 refractory 2.1 ms refractory_mode freeze }
+        population B : uPN { count 5 tau_syn 5 ms }
+        projection A -> B dense weight constant(0.5)
+        task experiment {
+          dt 0.1 ms
+          duration 50 ms
+          trials 3
+          stimulate A[0..3] poisson 150 Hz
+          stimulate B poisson 20 Hz weight 0.5
+          silence B[1..2]
+        }
+        """);
+    var task = assertInstanceOf(org.neuromechfly.dmn.model.StimulusExperiment.class, spec.task());
+    assertEquals(500, task.steps());
+    assertEquals(1e-4, task.dt().si(), 1e-18);
+    assertEquals(3, task.trials());
+    assertEquals(2, task.stimuli().size());
+    var a = task.stimuli().get(0);
+    assertEquals("A", a.cells().population());
+    assertEquals(0, a.cells().first());
+    assertEquals(3, a.cells().last());
+    assertEquals(150, a.rate().si(), 1e-12);
+    // Shiu et al. 2024: 250 x 0.275 mV per Poisson event over the 7 mV from rest to threshold
+    assertEquals(250 * 0.275 / 7, a.weight(), 1e-12);
+    assertEquals(0.5, task.stimuli().get(1).weight(), 1e-12);
+    assertEquals("B", task.silenced().get(0).population());
+    assertEquals(org.neuromechfly.dmn.model.RefractoryMode.FREEZE,
+        spec.population("A").orElseThrow().neuron().refractoryBehaviour());
+    assertEquals(org.neuromechfly.dmn.model.RefractoryMode.CLAMP,
+        spec.population("B").orElseThrow().neuron().refractoryBehaviour());
+    String json = CircuitJson.write(spec);
+    assertEquals(json, CircuitJson.write(CircuitJson.read(json)), "IR JSON does not round-trip");
+  }
+
+  @Test
+  void experimentSettingsAndNavigationSettingsDoNotMix() throws Exception {
+    var resource = files.parse("""
+        circuit E
+        population A : ORN { count 10 }
+        task experiment {
+          dt 0.1 ms
+          duration 50 ms
+          arena 1 m x 1 m
+          stimulate A[0..12] poisson 150 Hz
+          stimulate A neurons 7 poisson 150 Hz
+        }
+        """, "test.circuit");
+    var codes = files.validate(resource).stream()
+        .filter(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR)
+        .map(i -> org.neuromechfly.dmn.circuit.validation.CircuitIssueCodes.shortCode(i.getCode()) + "@" + i.getLineNumber())
+        .sorted().toList();
+    assertEquals(java.util.List.of("slice_out_of_range@7", "unknown_neuron@8", "wrong_task_setting@6"), codes);
+  }
 }

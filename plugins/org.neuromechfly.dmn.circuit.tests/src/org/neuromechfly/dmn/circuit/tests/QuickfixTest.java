@@ -253,6 +253,55 @@ class QuickfixTest {
     assertTrue(fixes(text, issue(text, CircuitIssueCodes.UNKNOWN_CHOICE)).isEmpty());
   }
 
+  // --- limits (issue #12) ---------------------------------------------------------------------------
+
+  private static final String TASK = """
+      circuit L
+      population DN : DN { count 10 }
+      task navigation {
+        arena 200 mm x 200 mm source at (150 mm, 100 mm) start within %s of (140 mm, 100 mm)
+        steps 100 dt 1 ms %s forward from DN[0..4] turn from %s
+      }
+      loss { navigation 1.0 goal radius %s }
+      training { batch %s }
+      """;
+
+  private static String task(String radius, String extra, String turn, String goal, String batch) {
+    return TASK.formatted(radius, extra, turn, goal, batch);
+  }
+
+  @Test
+  void aReversedRangeIsWrittenLowToHigh() throws Exception {
+    assertFixed(task("10 mm", "", "DN[9..5]", "10 mm", "2"), CircuitIssueCodes.SLICE_OUT_OF_RANGE, 0,
+        task("10 mm", "", "DN[5..9]", "10 mm", "2"));
+  }
+
+  @Test
+  void negativeRadiiAndSpeedsAndOverlongDelaysGetSensibleValues() throws Exception {
+    assertFixed(task("-10 mm", "", "DN[5..9]", "10 mm", "2"), CircuitIssueCodes.VALUE_OUT_OF_RANGE, 0,
+        task("10 mm", "", "DN[5..9]", "10 mm", "2"));
+    assertFixed(task("10 mm", "max speed 0 mm/s", "DN[5..9]", "10 mm", "2"), CircuitIssueCodes.VALUE_OUT_OF_RANGE, 0,
+        task("10 mm", "max speed 30 mm/s", "DN[5..9]", "10 mm", "2"));
+    assertFixed(task("10 mm", "", "DN[5..9]", "0 mm", "2"), CircuitIssueCodes.VALUE_OUT_OF_RANGE, 0,
+        task("10 mm", "", "DN[5..9]", "10 mm", "2"));
+    assertFixed(task("10 mm", "motor delay 5 s", "DN[5..9]", "10 mm", "2"), CircuitIssueCodes.DELAY_TOO_LONG, 0,
+        task("10 mm", "motor delay 20 ms", "DN[5..9]", "10 mm", "2"));
+  }
+
+  @Test
+  void aBatchTooLargeToTrainIsCutToTheLargestThatFits() throws Exception {
+    String text = task("10 mm", "", "DN[5..9]", "10 mm", "2000000000");
+    Issue issue = issue(text, CircuitIssueCodes.TOO_LARGE_TO_TRAIN);
+    int batch = Integer.parseInt(issue.getData()[0]);
+    // 100 steps × 10 cells: no larger batch fits one Java array, and this Java VM's heap decides the rest
+    assertTrue(batch >= 1 && batch <= (Integer.MAX_VALUE - 8L) / 1000, issue.toString());
+    String fixed = fixes(text, issue).get(0).applyTo(text);
+    assertEquals(task("10 mm", "", "DN[5..9]", "10 mm", Integer.toString(batch)), fixed);
+    assertTrue(issues(fixed).stream().noneMatch(i -> CircuitIssueCodes.TOO_LARGE_TO_TRAIN.equals(i.getCode())), () -> issues(fixed).toString());
+    String oneMore = task("10 mm", "", "DN[5..9]", "10 mm", Integer.toString(batch + 1));
+    assertTrue(issues(oneMore).stream().anyMatch(i -> CircuitIssueCodes.TOO_LARGE_TO_TRAIN.equals(i.getCode())), "the largest that fits");
+  }
+
   // --- helpers --------------------------------------------------------------------------------------
 
   /** Applies fix {@code index} of the first issue with the code and checks the result. */

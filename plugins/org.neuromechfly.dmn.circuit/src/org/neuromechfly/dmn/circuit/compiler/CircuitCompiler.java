@@ -14,7 +14,9 @@ import org.neuromechfly.dmn.circuit.circuit.LossBlock;
 import org.neuromechfly.dmn.circuit.circuit.InitialRateSetting;
 import org.neuromechfly.dmn.circuit.circuit.Population;
 import org.neuromechfly.dmn.circuit.circuit.Projection;
+import org.neuromechfly.dmn.circuit.circuit.RefractoryModeSetting;
 import org.neuromechfly.dmn.circuit.circuit.ResetSetting;
+import org.neuromechfly.dmn.circuit.circuit.SelectionSetting;
 import org.neuromechfly.dmn.circuit.circuit.SharingSetting;
 import org.neuromechfly.dmn.circuit.circuit.Task;
 import org.neuromechfly.dmn.circuit.circuit.TrainingBlock;
@@ -41,6 +43,7 @@ public class CircuitCompiler {
   @Inject private ProjectionCompiler projections;
   @Inject private TaskCompiler tasks;
   @Inject private TrainingCompiler training;
+  @Inject private PopulationSelections selections;
 
   /** Compiles a model that validated without errors. */
   public CircuitSpec compile(Circuit circuit) {
@@ -60,7 +63,7 @@ public class CircuitCompiler {
       } else if (element instanceof Projection projection) {
         edges.add(projections.compile(projection));
       } else if (element instanceof Task t && task == null) {
-        task = tasks.compile(t);
+        task = "experiment".equals(t.getKind()) ? tasks.experiment(t) : tasks.compile(t);
       } else if (element instanceof LossBlock block && losses.isEmpty()) {
         losses = tasks.losses(block);
       } else if (element instanceof TrainingBlock block) {
@@ -123,7 +126,9 @@ public class CircuitCompiler {
     ResetMode mode = reset.filter(r -> !r.isSubtract()).isPresent() ? ResetMode.ZERO : defaults.resetMode();
     double resetValue = reset.filter(r -> r.getValue() != null).map(r -> r.getValue().getValue()).orElse(defaults.reset());
     boolean graded = Settings.first(population.getSettings(), GradedSetting.class).isPresent();
-    var neuron = new NeuronModel(tauMem, tauSyn, threshold, resetValue, refractory, mode, graded, bias);
+    var refractoryMode = Settings.first(population.getSettings(), RefractoryModeSetting.class)
+        .flatMap(r -> Vocabulary.REFRACTORY_MODES.lookup(r.getMode())).orElse(null);
+    var neuron = new NeuronModel(tauMem, tauSyn, threshold, resetValue, refractory, mode, graded, bias, refractoryMode);
     List<LearnableParameter> learned = population.getSettings().stream()
         .filter(LearnSetting.class::isInstance)
         .flatMap(s -> ((LearnSetting) s).getParameters().stream())
@@ -134,8 +139,32 @@ public class CircuitCompiler {
         .orElse(ParameterSharing.PER_POPULATION);
     var initialRate = Settings.first(population.getSettings(), InitialRateSetting.class)
         .map(r -> quantities.toModel(r.getRate())).orElse(null);
+    var selection = Settings.first(population.getSettings(), SelectionSetting.class).map(CircuitCompiler::selection)
+        .orElse(null);
+    int count = selection == null ? Settings.count(population).orElse(0) : selections.count(population).orElseThrow(
+        () -> new IllegalStateException("population " + population.getName() + ": count from data, but "
+            + "the data cannot be read (the validator reports why)"));
     return new org.neuromechfly.dmn.model.Population(population.getName(), population.getCellType(),
-        Settings.count(population).orElse(0), neuron, learned, sharing, initialRate);
+        count, neuron, learned, sharing, initialRate, selection);
+  }
+
+  /** The IR selection a {@code from SOURCE where ...} setting states. */
+  public static org.neuromechfly.dmn.model.PopulationSelection selection(SelectionSetting setting) {
+    String superClass = null;
+    String cellClass = null;
+    String cellType = null;
+    String side = null;
+    for (var f : setting.getFilters()) {
+      switch (f.getKey()) {
+        case "super_class" -> superClass = superClass == null ? f.getText() : superClass;
+        case "cell_class" -> cellClass = cellClass == null ? f.getText() : cellClass;
+        case "cell_type" -> cellType = cellType == null ? f.getText() : cellType;
+        case "side" -> side = side == null ? f.getText() : side;
+        default -> throw new IllegalStateException("unknown selection key " + f.getKey());
+      }
+    }
+    return new org.neuromechfly.dmn.model.PopulationSelection(setting.getSource().getName(), superClass, cellClass,
+        cellType, side);
   }
 
   private static ExportSpec exports(ExportBlock block) {

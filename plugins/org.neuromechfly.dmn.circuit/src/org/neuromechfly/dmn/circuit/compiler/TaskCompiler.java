@@ -32,6 +32,13 @@ import org.neuromechfly.dmn.circuit.circuit.TimeStepSetting;
 import org.neuromechfly.dmn.circuit.circuit.TurnRateSetting;
 import org.neuromechfly.dmn.circuit.circuit.TurnSetting;
 import org.neuromechfly.dmn.circuit.circuit.WindSetting;
+import org.neuromechfly.dmn.circuit.circuit.DurationSetting;
+import org.neuromechfly.dmn.circuit.circuit.SilenceSetting;
+import org.neuromechfly.dmn.circuit.circuit.StimulusSetting;
+import org.neuromechfly.dmn.circuit.circuit.TrialsSetting;
+import org.neuromechfly.dmn.model.CellSet;
+import org.neuromechfly.dmn.model.PoissonStimulus;
+import org.neuromechfly.dmn.model.StimulusExperiment;
 import org.neuromechfly.dmn.circuit.units.QuantityRules;
 import org.neuromechfly.dmn.circuit.units.Vocabulary;
 import org.neuromechfly.dmn.model.GradientPath;
@@ -67,7 +74,41 @@ public class TaskCompiler {
   static final Quantity DEFAULT_BAND_LOW = Quantity.of(1, Unit.HERTZ);
   static final Quantity DEFAULT_BAND_HIGH = Quantity.of(100, Unit.HERTZ);
 
+  /**
+   * Shiu et al. 2024's Poisson weight, 250 × 0.275 mV (f_poi × w_syn in model.py), over the 7 mV from
+   * rest (−52 mV) to threshold (−45 mV): every event makes the cell spike.
+   */
+  public static final double DEFAULT_POISSON_WEIGHT = 250 * 0.275 / 7;
+
   @Inject private QuantityRules quantities;
+
+  /** A stimulus experiment: steps (or duration / dt), trials (default 1), stimuli and silenced cells. */
+  public StimulusExperiment experiment(Task task) {
+    var settings = task.getSettings();
+    Quantity dt = quantities.toModel(Settings.first(settings, TimeStepSetting.class).orElseThrow().getDt());
+    int steps = Settings.first(settings, StepsSetting.class).map(StepsSetting::getSteps)
+        .orElseGet(() -> (int) Math.round(
+            quantities.toModel(Settings.first(settings, DurationSetting.class).orElseThrow().getDuration()).si() / dt.si()));
+    int trials = Settings.first(settings, TrialsSetting.class).map(TrialsSetting::getTrials).orElse(1);
+    List<PoissonStimulus> stimuli = settings.stream().filter(StimulusSetting.class::isInstance)
+        .map(StimulusSetting.class::cast)
+        .map(st -> new PoissonStimulus(cells(st.getCells()), quantities.toModel(st.getRate()),
+            org.neuromechfly.dmn.circuit.ast.WrittenValues.written(st, Literals.STIMULUS_SETTING__WEIGHT) ? st.getWeight()
+                : DEFAULT_POISSON_WEIGHT))
+        .toList();
+    List<CellSet> silenced = settings.stream().filter(SilenceSetting.class::isInstance)
+        .map(s -> cells(((SilenceSetting) s).getCells())).toList();
+    return new StimulusExperiment(steps, dt, trials, stimuli, silenced);
+  }
+
+  /** All cells, a range, or neurons by id. */
+  public static CellSet cells(org.neuromechfly.dmn.circuit.circuit.CellSet cells) {
+    String name = cells.getPopulation().getName();
+    if (org.neuromechfly.dmn.circuit.ast.WrittenValues.written(cells, Literals.CELL_SET__LAST)) {
+      return new CellSet(name, cells.getFirst(), cells.getLast(), List.of());
+    }
+    return new CellSet(name, null, null, List.copyOf(cells.getNeurons()));
+  }
 
   public NavigationTask compile(Task task) {
     var settings = task.getSettings();

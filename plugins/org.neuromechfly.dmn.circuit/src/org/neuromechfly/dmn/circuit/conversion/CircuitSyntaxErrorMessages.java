@@ -105,16 +105,14 @@ public class CircuitSyntaxErrorMessages extends SyntaxErrorMessageProvider {
       return null;
     }
     int limit = token instanceof CommonToken common && common.getType() != Token.EOF && common.getStartIndex() >= 0 ? common.getStartIndex() : Integer.MAX_VALUE;
-    ILeafNode previous = null;
-    for (ILeafNode leaf : current.getRootNode().getLeafNodes()) {
-      if (leaf.getTotalOffset() >= limit) {
-        break;
-      }
-      if (!leaf.isHidden() && leaf.getLength() > 0) {
-        previous = leaf;
+    // backwards from the end of what is parsed so far: the leaf sought is among the last ones, and a
+    // walk from the start for every syntax error made a file with thousands of them quadratic
+    for (INode node : current.getRootNode().getAsTreeIterable().reverse()) {
+      if (node instanceof ILeafNode leaf && leaf.getTotalOffset() < limit && !leaf.isHidden() && leaf.getLength() > 0) {
+        return leaf;
       }
     }
-    return previous;
+    return null;
   }
 
   private static AbstractRule ruleOf(INode node) {

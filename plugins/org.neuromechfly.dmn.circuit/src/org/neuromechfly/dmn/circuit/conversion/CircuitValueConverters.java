@@ -55,6 +55,34 @@ public class CircuitValueConverters extends DefaultTerminalConverters {
     };
   }
 
+  /** Connectome neuron ids (FlyWire root ids, neuPrint body ids) are non-negative 64-bit integers. */
+  @ValueConverter(rule = "NeuronId")
+  public IValueConverter<Long> neuronId() {
+    return new IValueConverter<>() {
+      @Override
+      public Long toValue(String string, INode node) {
+        if (string == null || string.isBlank()) {
+          throw new ValueConverterException("a neuron id is missing here", node, null);
+        }
+        String digits = string.trim();
+        try {
+          return Long.valueOf(digits);
+        } catch (NumberFormatException e) {
+          if (digits.chars().allMatch(Character::isDigit)) {
+            throw new NumberOutOfRange("The neuron id " + PrintableText.excerpt(digits, 40)
+                + " is too large: ids go up to " + Long.MAX_VALUE + ".", node);
+          }
+          throw new ValueConverterException("'" + PrintableText.excerpt(digits, 40) + "' is not a neuron id.", node, null);
+        }
+      }
+
+      @Override
+      public String toString(Long value) {
+        return value.toString();
+      }
+    };
+  }
+
   @ValueConverter(rule = "Number")
   public IValueConverter<Double> number() {
     return new IValueConverter<>() {

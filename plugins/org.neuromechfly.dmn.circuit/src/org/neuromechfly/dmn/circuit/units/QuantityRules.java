@@ -126,6 +126,12 @@ public class QuantityRules {
     if (owner instanceof NavigationLoss) {
       return new Expectation(Dimension.LENGTH, "goal radius");
     }
+    if (owner instanceof org.neuromechfly.dmn.circuit.circuit.DurationSetting) {
+      return new Expectation(Dimension.TIME, "duration");
+    }
+    if (owner instanceof org.neuromechfly.dmn.circuit.circuit.StimulusSetting) {
+      return new Expectation(Dimension.FREQUENCY, "stimulus rate");
+    }
     if (owner instanceof SparsityLoss) {
       return new Expectation(Dimension.RATIO, "sparsity target");
     }

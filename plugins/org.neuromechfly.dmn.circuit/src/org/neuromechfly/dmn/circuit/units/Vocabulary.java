@@ -72,7 +72,14 @@ public final class Vocabulary<E> {
           Map.of(
               "excitatory", Sign.EXCITATORY,
               "inhibitory", Sign.INHIBITORY,
-              "modulatory", Sign.MODULATORY));
+              "modulatory", Sign.MODULATORY,
+              "per_neuron", Sign.PER_NEURON));
+  public static final Vocabulary<org.neuromechfly.dmn.model.RefractoryMode> REFRACTORY_MODES =
+      new Vocabulary<>(
+          "refractory mode",
+          Map.of(
+              "clamp", org.neuromechfly.dmn.model.RefractoryMode.CLAMP,
+              "freeze", org.neuromechfly.dmn.model.RefractoryMode.FREEZE));
   public static final Vocabulary<ConnectomeFormat> CONNECTOME_FORMATS = connectomeFormats();
 
   /** Settings whose value is a word of a vocabulary, by the keyword before it: {@code optimizer adam}. */

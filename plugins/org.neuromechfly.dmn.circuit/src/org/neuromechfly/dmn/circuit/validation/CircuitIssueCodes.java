@@ -92,6 +92,16 @@ public final class CircuitIssueCodes {
   public static final String SWEEP_NO_PLACE = PREFIX + "sweep_no_place";
 
   /** The short form shown to users: {@code missing_unit}. */
+  // whole-brain models and stimulus experiments
+  /** A population's connectome selection selects no neuron. */
+  public static final String EMPTY_SELECTION = PREFIX + "empty_selection";
+  /** {@code sign per_neuron} on a projection whose rule has no connectome data. */
+  public static final String SIGN_NEEDS_DATA = PREFIX + "sign_needs_data";
+  /** A setting of one task kind in a task of another. */
+  public static final String WRONG_TASK_SETTING = PREFIX + "wrong_task_setting";
+  /** A stimulus or silencing names neurons that are not in the population's data. */
+  public static final String UNKNOWN_NEURON = PREFIX + "unknown_neuron";
+
   public static String shortCode(String code) {
     return code != null && code.startsWith(PREFIX) ? code.substring(PREFIX.length()) : code;
   }

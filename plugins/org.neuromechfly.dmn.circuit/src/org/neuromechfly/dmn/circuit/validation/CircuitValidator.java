@@ -20,6 +20,7 @@ import org.neuromechfly.dmn.model.PrintableText;
       PopulationChecks.class,
       ConnectivityChecks.class,
       TaskChecks.class,
+      ExperimentChecks.class,
       WorldChecks.class,
       LossChecks.class,
       TrainingChecks.class,

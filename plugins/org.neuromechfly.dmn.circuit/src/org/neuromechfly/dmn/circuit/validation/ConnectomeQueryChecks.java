@@ -51,7 +51,8 @@ public class ConnectomeQueryChecks extends CircuitCheck {
     Projection projection = (Projection) rule.eContainer();
     QuerySelection selection;
     try {
-      selection = QuerySelection.of(loaded.connectome(), query);
+      selection = QuerySelection.of(loaded.connectome(), query, selection(projection.getSource(), rule),
+          selection(projection.getTarget(), rule));
     } catch (org.neuromechfly.dmn.connectome.ConnectomeException e) {
       if (compiles(query.preType()) && compiles(query.postType())) {
         // e.g. a pattern that backtracks exponentially on the data's names
@@ -80,6 +81,14 @@ public class ConnectomeQueryChecks extends CircuitCheck {
     }
     checkCount(projection.getSource(), selection.pre().length, query.preType(), rule);
     checkCount(projection.getTarget(), selection.post().length, query.postType(), rule);
+  }
+
+  /** A population's own selection when it is neurons of the rule's source, else null. */
+  private static org.neuromechfly.dmn.model.PopulationSelection selection(
+      org.neuromechfly.dmn.circuit.circuit.Population population, ConnectomeRule rule) {
+    return Settings.first(population.getSettings(), org.neuromechfly.dmn.circuit.circuit.SelectionSetting.class)
+        .filter(s -> s.getSource() == rule.getSource())
+        .map(org.neuromechfly.dmn.circuit.compiler.CircuitCompiler::selection).orElse(null);
   }
 
   private static boolean compiles(String pattern) {

@@ -12,6 +12,7 @@ import org.neuromechfly.dmn.circuit.circuit.LossTerm;
 import org.neuromechfly.dmn.circuit.circuit.NavigationLoss;
 import org.neuromechfly.dmn.circuit.circuit.SparsityLoss;
 import org.neuromechfly.dmn.circuit.circuit.Task;
+import org.neuromechfly.dmn.model.NumberText;
 import org.neuromechfly.dmn.model.Unit;
 
 /** Loss terms are weighted sensibly, appear once, and have what they measure. */
@@ -60,7 +61,7 @@ public class LossChecks extends CircuitCheck {
     var radius = org.neuromechfly.dmn.circuit.ast.Settings.si(loss.getGoalRadius(), org.neuromechfly.dmn.model.Dimension.LENGTH);
     if (radius.isPresent() && !(radius.getAsDouble() > 0)) {
       error("The goal radius must be positive: it is how close to the source counts as arrived.", loss,
-          Literals.NAVIGATION_LOSS__GOAL_RADIUS, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+          Literals.NAVIGATION_LOSS__GOAL_RADIUS, CircuitIssueCodes.VALUE_OUT_OF_RANGE, "10 mm");
     }
   }
 
@@ -75,6 +76,9 @@ public class LossChecks extends CircuitCheck {
     }
   }
 
+  /** The lowest non-zero low end of a rate band, Hz. */
+  static final double LOWEST_BAND_RATE_HZ = 0.01;
+
   @Check
   public void checkBand(ActivityLoss loss) {
     if (loss.getLow() == null || loss.getHigh() == null) {
@@ -87,6 +91,12 @@ public class LossChecks extends CircuitCheck {
       double hi = loss.getHigh().getValue() * high.get().toSi();
       if (lo < 0 || hi <= lo) {
         error("A rate band runs from a low to a higher rate, e.g. 'band 1 Hz .. 100 Hz'.", loss, Literals.ACTIVITY_LOSS__HIGH, CircuitIssueCodes.EMPTY_BAND);
+      } else if (lo > 0 && lo < LOWEST_BAND_RATE_HZ) {
+        // the loss measures a shortfall relative to the low rate: a rate this close to 0 makes its
+        // gradient overflow (found by the fuzz run: 'band 4.9e-324 Hz .. 0.1 kHz' trained to a NaN loss)
+        error("The low end of a rate band is 0 Hz (no lower bound) or at least " + NumberText.format(LOWEST_BAND_RATE_HZ)
+                + " Hz (one spike in 100 s): the activity loss divides by it.",
+            loss, Literals.ACTIVITY_LOSS__LOW, CircuitIssueCodes.VALUE_OUT_OF_RANGE, "1 Hz");
       }
     }
   }

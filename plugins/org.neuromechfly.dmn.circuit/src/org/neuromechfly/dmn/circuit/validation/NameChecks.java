@@ -85,6 +85,10 @@ public class NameChecks extends CircuitCheck {
   private void reportDuplicates(List<? extends EObject> settings) {
     Map<String, EObject> seen = new HashMap<>();
     for (EObject setting : settings) {
+      if (setting instanceof org.neuromechfly.dmn.circuit.circuit.StimulusSetting
+          || setting instanceof org.neuromechfly.dmn.circuit.circuit.SilenceSetting) {
+        continue; // an experiment may stimulate and silence several cell sets
+      }
       if (seen.putIfAbsent(SettingKeys.key(setting), setting) != null) {
         error(
             "'" + SettingKeys.spelling(setting) + "' is set twice" + where(seen.get(SettingKeys.key(setting))) + "; keep one.",

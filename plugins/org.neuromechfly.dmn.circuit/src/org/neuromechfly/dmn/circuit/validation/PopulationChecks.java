@@ -17,10 +17,12 @@ public class PopulationChecks extends CircuitCheck {
 
   @Check
   public void checkCount(Population population) {
-    boolean hasCount = population.getSettings().stream().anyMatch(CountSetting.class::isInstance);
+    boolean hasCount = population.getSettings().stream().anyMatch(CountSetting.class::isInstance)
+        || population.getSettings().stream().anyMatch(org.neuromechfly.dmn.circuit.circuit.SelectionSetting.class::isInstance);
     if (!hasCount) {
       error(
-          "Population '" + population.getName() + "' needs a cell count, e.g. '{ count 50 }'.",
+          "Population '" + population.getName() + "' needs a cell count, e.g. '{ count 50 }', or neurons of a"
+              + " connectome, e.g. '{ from flywire }'.",
           population,
           Literals.POPULATION__NAME,
           CircuitIssueCodes.MISSING_COUNT,

@@ -50,6 +50,9 @@ public class ReferenceDataChecks extends CircuitCheck {
     if (data.isEmpty() || population.getCellType() == null) {
       return;
     }
+    if (population.getSettings().stream().anyMatch(org.neuromechfly.dmn.circuit.circuit.SelectionSetting.class::isInstance)) {
+      return; // neurons of a connectome (a whole brain): their types come from the data
+    }
     if (org.neuromechfly.dmn.model.Population.UNMAPPED_CELL_TYPE.equals(population.getCellType())) {
       info("The cell type of " + population.getName() + " is not named yet ('"
           + org.neuromechfly.dmn.model.Population.UNMAPPED_CELL_TYPE + "'), so the reference checks skip it; name it"

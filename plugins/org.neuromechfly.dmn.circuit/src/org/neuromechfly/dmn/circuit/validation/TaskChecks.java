@@ -43,6 +43,9 @@ public class TaskChecks extends CircuitCheck {
 
   @Check
   public void checkComplete(Task task) {
+    if ("experiment".equals(task.getKind())) {
+      return; // ExperimentChecks
+    }
     for (var entry : REQUIRED.entrySet()) {
       boolean present = task.getSettings().stream().anyMatch(s -> s.eClass() == entry.getKey());
       if (!present) {
@@ -63,7 +66,8 @@ public class TaskChecks extends CircuitCheck {
     }
     var count = Settings.count(slice.getPopulation());
     if (slice.getFirst() > slice.getLast()) {
-      error("A cell range runs from low to high: write [" + slice.getLast() + ".." + slice.getFirst() + "].", slice, Literals.CELL_SLICE__FIRST, CircuitIssueCodes.SLICE_OUT_OF_RANGE);
+      error("A cell range runs from low to high: write [" + slice.getLast() + ".." + slice.getFirst() + "].", slice, Literals.CELL_SLICE__FIRST,
+          CircuitIssueCodes.SLICE_OUT_OF_RANGE, "reversed", Integer.toString(slice.getFirst()), Integer.toString(slice.getLast()));
     } else if (count.isPresent() && slice.getLast() >= count.getAsInt()) {
       error(
           slice.getPopulation().getName() + " has " + count.getAsInt() + " cells (0.." + (count.getAsInt() - 1) + "), so [" + slice.getFirst() + ".." + slice.getLast() + "] is out of range.",
@@ -131,7 +135,7 @@ public class TaskChecks extends CircuitCheck {
     var radius = Settings.si(start.getRadius(), Dimension.LENGTH);
     if (radius.isPresent() && radius.getAsDouble() < 0) {
       error("The start radius cannot be negative; use 0 to start every fly at the centre.", start, Literals.START_SETTING__RADIUS,
-          CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+          CircuitIssueCodes.VALUE_OUT_OF_RANGE, NumberText.format(-start.getRadius().getValue()) + " " + start.getRadius().getUnit());
     }
   }
 
@@ -140,7 +144,7 @@ public class TaskChecks extends CircuitCheck {
     var v = Settings.si(speed.getSpeed(), Dimension.SPEED);
     if (v.isPresent() && !(v.getAsDouble() > 0)) {
       error("max speed must be positive; walking flies reach 20–30 mm/s.", speed, Literals.SPEED_SETTING__SPEED,
-          CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+          CircuitIssueCodes.VALUE_OUT_OF_RANGE, "30 mm/s");
     }
   }
 
@@ -152,7 +156,7 @@ public class TaskChecks extends CircuitCheck {
       return;
     }
     if (delay.getAsDouble() < 0) {
-      error("The motor delay cannot be negative.", setting, Literals.MOTOR_DELAY_SETTING__DELAY, CircuitIssueCodes.VALUE_OUT_OF_RANGE);
+      error("The motor delay cannot be negative.", setting, Literals.MOTOR_DELAY_SETTING__DELAY, CircuitIssueCodes.VALUE_OUT_OF_RANGE, "20 ms");
       return;
     }
     var episode = Settings.episodeSeconds((Task) setting.eContainer());
@@ -160,7 +164,7 @@ public class TaskChecks extends CircuitCheck {
       error("A motor delay of " + seconds(delay.getAsDouble()) + " is as long as the episode (steps × dt = "
               + seconds(episode.getAsDouble()) + ") or longer: no motor command would reach the legs. Use a delay shorter"
               + " than the episode (the default is 20 ms).",
-          setting, Literals.MOTOR_DELAY_SETTING__DELAY, CircuitIssueCodes.DELAY_TOO_LONG);
+          setting, Literals.MOTOR_DELAY_SETTING__DELAY, CircuitIssueCodes.DELAY_TOO_LONG, "20 ms");
     }
   }
 

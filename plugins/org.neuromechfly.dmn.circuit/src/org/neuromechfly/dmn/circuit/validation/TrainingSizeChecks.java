@@ -78,17 +78,40 @@ public class TrainingSizeChecks extends CircuitCheck {
     EObject at = batchSetting.<EObject>map(b -> b).orElse(Settings.first(task.get().getSettings(), StepsSetting.class).orElseThrow());
     EStructuralFeature feature = batchSetting.isPresent() ? Literals.BATCH_SETTING__VALUE : Literals.STEPS_SETTING__STEPS;
     String sizes = "batch " + batch + " × " + steps.getAsInt() + " steps";
+    int longest = longestDelay;
+    java.util.function.IntFunction<TrainingFootprint> withBatch =
+        b -> TrainingFootprint.estimate(steps.getAsInt(), b, longest, 1, populations, projections);
     if (!footprint.arraysFit()) {
       error(String.format(java.util.Locale.ROOT,
               "Too large to train: %s needs one array of %,d values for %s, more than a Java array holds (%,d). Reduce the"
                   + " batch, the steps or the cells.", sizes, footprint.largestArray(), footprint.largestArrayOwner(), TrainingFootprint.MAX_ARRAY),
-          at, feature, CircuitIssueCodes.TOO_LARGE_TO_TRAIN);
+          at, feature, CircuitIssueCodes.TOO_LARGE_TO_TRAIN, fixableBatch(batchSetting.isPresent(), batch,
+              b -> withBatch.apply(b).arraysFit() && withBatch.apply(b).fitsIn(TrainingFootprint.availableHeap())));
     } else if (!footprint.fitsIn(TrainingFootprint.availableHeap())) {
       warning("Training needs about " + TrainingFootprint.size(footprint.bytes()) + " of memory (" + sizes + " × the cells' records),"
               + " but this Java VM may use " + TrainingFootprint.size(TrainingFootprint.availableHeap()) + "; dmn train refuses it."
               + " Reduce the batch or the steps, or give Java more memory (e.g. DMN_JAVA_OPTS=-Xmx32g).",
-          at, feature, CircuitIssueCodes.TOO_LARGE_TO_TRAIN);
+          at, feature, CircuitIssueCodes.TOO_LARGE_TO_TRAIN,
+          fixableBatch(batchSetting.isPresent(), batch, b -> withBatch.apply(b).fitsIn(TrainingFootprint.availableHeap())));
     }
+  }
+
+  /** The largest batch below {@code batch} that fits, as issue data for the quick fix (none when not even 1 fits). */
+  private static String[] fixableBatch(boolean written, int batch, java.util.function.IntPredicate fits) {
+    if (!written || !fits.test(1)) {
+      return new String[0];
+    }
+    int low = 1;
+    int high = batch - 1;
+    while (low < high) {
+      int mid = low + (high - low + 1) / 2;
+      if (fits.test(mid)) {
+        low = mid;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return new String[] {Integer.toString(low)};
   }
 
   /**

@@ -240,6 +240,43 @@ public class CircuitQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvi
         }));
   }
 
+  // --- limits (issue #12): the checks put the value to write into the issue data -----------------
+
+  /** A value out of range for which the check knows a sensible one (a radius, a speed). */
+  @QuickFix(CircuitIssueCodes.VALUE_OUT_OF_RANGE)
+  public void setSensibleValue(DiagnosticResolutionAcceptor acceptor) {
+    data(0).ifPresent(value -> acceptor.accept("Change to " + value, (diagnostic, object, document) -> createTextEdit(diagnostic, value)));
+  }
+
+  @QuickFix(CircuitIssueCodes.DELAY_TOO_LONG)
+  public void shortenDelay(DiagnosticResolutionAcceptor acceptor) {
+    data(0).ifPresent(value -> acceptor.accept("Change the delay to " + value, (diagnostic, object, document) -> createTextEdit(diagnostic, value)));
+  }
+
+  @QuickFix(CircuitIssueCodes.TOO_LARGE_TO_TRAIN)
+  public void shrinkBatch(DiagnosticResolutionAcceptor acceptor) {
+    data(0).ifPresent(batch -> acceptor.accept("Set batch to " + batch + ", the largest that fits",
+        (diagnostic, object, document) -> createTextEdit(diagnostic, batch)));
+  }
+
+  /** {@code DN[5..0]}: the check names both ends; the fix writes them low to high. */
+  @QuickFix(CircuitIssueCodes.SLICE_OUT_OF_RANGE)
+  public void orderRange(DiagnosticResolutionAcceptor acceptor) {
+    List<String> data = IssueQuickfixes.data(request.get().diagnostic());
+    if (data.size() == 3 && data.get(0).equals("reversed")) {
+      acceptor.accept("Write the range as [" + data.get(2) + ".." + data.get(1) + "]", (diagnostic, object, document) -> {
+        List<INode> first = NodeModelUtils.findNodesForFeature(object, Literals.CELL_SLICE__FIRST);
+        List<INode> last = NodeModelUtils.findNodesForFeature(object, Literals.CELL_SLICE__LAST);
+        if (first.isEmpty() || last.isEmpty()) {
+          return List.of();
+        }
+        return List.of(
+            replace(document, first.get(0).getOffset(), first.get(0).getEndOffset(), data.get(2)),
+            replace(document, last.get(0).getOffset(), last.get(0).getEndOffset(), data.get(1)));
+      });
+    }
+  }
+
   // --- edits ---------------------------------------------------------------------------------------
 
   /**

@@ -22,6 +22,7 @@ import org.neuromechfly.dmn.engine.train.RateCalibration;
 import org.neuromechfly.dmn.engine.train.TrainOptions;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.NavigationTask;
+import org.neuromechfly.dmn.model.StimulusExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,12 +30,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dmn simulate MODEL_OR_RUN --out FILE.h5}: runs a trained run (or a model, untrained and
- * rate-calibrated as training starts it) forward from held-out starts and records it as HDF5.
+ * rate-calibrated as training starts it) forward from held-out starts and records it as HDF5; a circuit
+ * whose task is a stimulus experiment ({@code task experiment}) runs its trials event-driven instead
+ * ({@link ExperimentRun}).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = {"Run a trained circuit (a run folder) or a model (a .circuit file: untrained, rate-calibrated as",
         "training starts it) forward from the first N held-out starts, and record spikes, membranes and",
-        "trajectories as HDF5 in an NWB-like layout (analysis module README)."})
+        "trajectories as HDF5 in an NWB-like layout (analysis module README). A circuit with a stimulus",
+        "experiment (task experiment) runs its trials event-driven and records rates, spikes and the most",
+        "activated neurons."})
 final class SimulateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,9 +59,28 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--best", description = "a run's best held-out checkpoint instead of the end of training")
   boolean best;
 
+  @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+      description = "experiments: the most activated neurons to list (default: ${DEFAULT-VALUE})")
+  int top;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "experiments: trials run at once (default: the machine's cores)")
+  Integer threads;
+
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "where connectome sources resolve (default: -Ddmn.data.dir, $DMN_DATA_DIR, ../shared/data)")
   Path dataDir;
+
+  private ExperimentRun experiment() {
+    if (top < 0) {
+      throw new UserError("--top must be 0 or more");
+    }
+    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (t < 1) {
+      throw new UserError("--threads must be at least 1");
+    }
+    return new ExperimentRun(out, top, t, spec.commandLine().getOut());
+  }
 
   @Override
   public Integer call() {
@@ -76,17 +100,24 @@ final class SimulateCommand implements Callable<Integer> {
     if (Files.isDirectory(input)) {
       TrainedRun run = TrainedRun.open(input, data, best ? TrainedRun.Checkpoint.BEST : TrainedRun.Checkpoint.LAST);
       circuit = run.spec();
+      if (circuit.task() instanceof StimulusExperiment) {
+        return experiment().run(circuit, run.wiring(), run.trainedNetwork(), "run folder "
+            + input.toAbsolutePath().normalize() + ", parameters " + run.parameterFile().getFileName());
+      }
       wiring = run.wiring();
       network = run.trainedNetwork();
       source = "run folder " + input.toAbsolutePath().normalize() + ", parameters " + run.parameterFile().getFileName();
     } else {
-      ModelWorkspace workspace = new ModelWorkspace();
+      ModelWorkspace workspace = new ModelWorkspace(data);
       var model = workspace.load(input);
       if (model.hasErrors()) {
         Diagnostics.print(model, spec.commandLine().getErr());
         throw new UserError(input + ": not simulated, fix the errors above first");
       }
       circuit = workspace.compile(model);
+      if (circuit.task() instanceof StimulusExperiment) {
+        return experiment().run(circuit, data, "model " + input.toAbsolutePath().normalize() + ", untrained");
+      }
       if (!(circuit.task() instanceof NavigationTask task)) {
         throw new UserError(input + ": circuit " + circuit.name() + " has no navigation task to walk in");
       }

@@ -219,6 +219,20 @@ class ReliabilityRegressionTest {
     assertEquals(List.of(file + ":2:45: warning: 'tau_mem' is listed 100000 times; once is enough. [duplicate_setting]"), lines(r, "duplicate_setting"));
   }
 
+  @Test
+  void thirtyThousandSyntaxErrorsValidateInSecondsWithOneLinePerError() throws IOException {
+    // found by the long fuzz run: each syntax error's message looked for the token before it from the
+    // start of the file, so 6,000 errors took 6 s of CPU and 30,000 would have taken minutes
+    int errors = 30_000;
+    Path file = model("syntax", "circuit S\npopulation A : ORN {\n" + "  count 1e-300\n".repeat(errors) + "}\n");
+    Result r = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> validate(file));
+    assertEquals(1, r.exit());
+    List<String> syntax = lines(r, "syntax");
+    assertEquals(errors, syntax.size());
+    assertEquals(file + ":3:9: error: expected a whole number after 'count', found '1e-300' [syntax]", syntax.get(0));
+    assertEquals(file + ":" + (errors + 2) + ":9: error: expected a whole number after 'count', found '1e-300' [syntax]", syntax.get(errors - 1));
+  }
+
   // --- silently wrong -----------------------------------------------------------------------------
 
   @Test
@@ -236,6 +250,21 @@ class ReliabilityRegressionTest {
     assertEquals(1, r.exit());
     assertEquals(1, lines(r, "value_out_of_range").size(), r.out());
     assertTrue(lines(r, "value_out_of_range").get(0).contains(":17:16: error: The start radius cannot be negative"), r.out());
+  }
+
+  @Test
+  void aRateBandWhoseLowEndIsAlmostZeroIsAnErrorNotANanLoss() throws IOException {
+    // found by the long fuzz run: 'band 4.9e-324 Hz .. 0.1 kHz' validated and trained to a NaN loss
+    String loss = "loss { navigation 1.0 }";
+    Result tiny = validate(variant("band", loss, "loss { navigation 1.0 activity 0.001 band 4.9e-324 Hz .. 0.1 kHz }"));
+    assertEquals(1, tiny.exit());
+    assertEquals(1, lines(tiny, "value_out_of_range").size(), tiny.out());
+    assertTrue(lines(tiny, "value_out_of_range").get(0).contains(":23:43: error: The low end of a rate band is 0 Hz (no lower bound) or at least 0.01 Hz"),
+        tiny.out());
+    for (String band : List.of("0 Hz .. 0.1 kHz", "0.01 Hz .. 100 Hz")) {
+      Result fine = validate(variant("band", loss, "loss { navigation 1.0 activity 0.001 band " + band + " }"));
+      assertEquals(0, fine.exit(), fine.out());
+    }
   }
 
   @Test
@@ -359,6 +388,17 @@ class ReliabilityRegressionTest {
   }
 
   @Test
+  void aReferenceFileThatIsNoReferenceFileIsNotEchoed() throws IOException {
+    String secret = "root:x:0:0:root:/root:/bin/bash\n" + "user:x:1000:1000:a long secret line that must not be printed:/home/user:/bin/sh\n";
+    Files.writeString(dir.resolve("secret.txt"), secret);
+    Result r = validate(model("reference", "circuit R reference \"secret.txt\"\npopulation A : ORN { count 4 }\n"));
+    assertEquals(1, r.exit());
+    assertTrue(r.out().contains("[reference_unreadable]"), r.out());
+    assertFalse(r.out().contains("must not be printed"), r.out());
+    assertFalse(r.out().contains("/bin/bash"), r.out());
+  }
+
+  @Test
   void generateOverwritesHandEditedFilesOnlyWithForce() throws IOException {
     Path file = model("base", BASE);
     Path out = dir.resolve("generated");
@@ -404,6 +444,48 @@ class ReliabilityRegressionTest {
     assertEquals(1, r.exit());
     assertTrue(r.err().contains(out + " is not empty; a new run needs a new or empty folder"), r.err());
     assertFalse(r.err().contains("already holds a run"), r.err());
+  }
+
+  // --- resuming (the engine's RunFolder and CheckpointStore, as the command line meets them) ------
+
+  private Path trainedRun(String name, int episodes) throws IOException {
+    Path file = model("resumable", BASE.replace("training { episodes 1 batch 2 }", "training { episodes 2 batch 2 checkpoint every 1 }"));
+    Path run = dir.resolve(name);
+    Result r = DmnCommandLineTest.dmn("train", file.toString(), "--episodes", Integer.toString(episodes), "--out", run.toString(), "--no-progress");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    return run;
+  }
+
+  @Test
+  void aDamagedCheckpointIsRefusedWithAMessageNotAnInternalError() throws IOException {
+    Path run = trainedRun("damaged", 1);
+    Path checkpoint = run.resolve("checkpoint.json");
+    String intact = Files.readString(checkpoint);
+    for (String damaged : List.of("", "garbage {", intact.substring(0, intact.length() / 2), intact.replaceFirst("\"nextEpisode\"\\s*:\\s*\\d+", "\"nextEpisode\" : -5"))) {
+      Files.writeString(checkpoint, damaged);
+      Result r = DmnCommandLineTest.dmn("train", dir.resolve("resumable.circuit").toString(), "--resume", run.toString(), "--no-progress");
+      assertEquals(1, r.exit(), r.out() + r.err());
+      assertTrue(r.err().startsWith("error: " + checkpoint + " cannot be resumed: "), r.err());
+      assertFalse(r.err().contains("internal error") || r.err().contains("\tat "), r.err());
+      assertFalse(r.out().contains("episodes -5"), r.out());
+    }
+  }
+
+  @Test
+  void resumingRemovesTheTemporaryFileOfAnInterruptedWriteAndReportsTheUntrainedNetworkAsBefore() throws IOException {
+    Path fresh = trainedRun("fresh", 2);
+    Path run = trainedRun("interrupted", 1);
+    Files.writeString(run.resolve("checkpoint.json4711.tmp"), "{\"nextEpi");
+    Result r = DmnCommandLineTest.dmn("train", dir.resolve("resumable.circuit").toString(), "--resume", run.toString(), "--no-progress");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("removed 1 temporary file(s) an interrupted write left"), r.out());
+    assertEquals(List.of(), InterruptedTrainingTest.temporaries(run));
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var before = mapper.readTree(fresh.resolve("summary.json").toFile());
+    var after = mapper.readTree(run.resolve("summary.json").toFile());
+    assertEquals(before.get("successBefore"), after.get("successBefore"));
+    assertEquals(before.get("closestApproachBeforeMm"), after.get("closestApproachBeforeMm"));
+    assertEquals(before.get("successAfter"), after.get("successAfter"));
   }
 
   // --- messages and exit codes --------------------------------------------------------------------

@@ -8,6 +8,8 @@ import org.neuromechfly.dmn.model.ExecutionEngine;
 import org.neuromechfly.dmn.model.NavigationTask;
 import org.neuromechfly.dmn.model.Population;
 import org.neuromechfly.dmn.model.Projection;
+import org.neuromechfly.dmn.model.RefractoryMode;
+import org.neuromechfly.dmn.model.Sign;
 import org.neuromechfly.dmn.model.TrainingTarget;
 import org.neuromechfly.dmn.model.export.Loihi2Constraints;
 import org.neuromechfly.dmn.model.engine.EngineCapabilities;
@@ -33,6 +35,20 @@ public final class EngineSupport {
       if (period != null && Math.round(period.si() / dt) > 0 && !refractory.allows(1)) {
         out.add(String.format(Locale.ROOT, "population %s has a refractory period (%s), which the %s engine cannot"
             + " train: %s", p.name(), period, name, refractory.note()));
+      }
+    }
+    EngineCapability freeze = EngineCapabilities.of(engine, EngineFeature.REFRACTORY_FREEZE);
+    for (Population p : spec.populations()) {
+      if (p.neuron().refractoryBehaviour() == RefractoryMode.FREEZE && !freeze.allows(1)) {
+        out.add("population " + p.name() + " has refractory_mode freeze, which the " + name + " engine cannot"
+            + " train: " + freeze.note());
+      }
+    }
+    EngineCapability perNeuron = EngineCapabilities.of(engine, EngineFeature.PER_NEURON_SIGNS);
+    for (Projection pr : spec.projections()) {
+      if (pr.sign() == Sign.PER_NEURON && !perNeuron.allows(1)) {
+        out.add("projection " + pr.label() + " has sign per_neuron, which the " + name + " engine cannot train: "
+            + perNeuron.note());
       }
     }
     EngineCapability size = EngineCapabilities.of(engine, EngineFeature.PROJECTION_SIZE);

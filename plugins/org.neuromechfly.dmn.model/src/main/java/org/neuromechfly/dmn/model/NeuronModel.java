@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param resetMode subtractive or to-value reset
  * @param graded non-spiking unit that passes its membrane potential on (e.g. APL)
  * @param bias constant input current, normalised
+ * @param refractoryMode what the refractory period does, or {@code null} for {@link RefractoryMode#CLAMP}
+ *     (left out of the IR's JSON, so models that do not state it keep their bytes)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NeuronModel(
@@ -25,12 +27,25 @@ public record NeuronModel(
     Quantity refractory,
     ResetMode resetMode,
     boolean graded,
-    double bias) {
+    double bias,
+    RefractoryMode refractoryMode) {
 
   public NeuronModel {
     Objects.requireNonNull(tauMem, "tauMem");
     Objects.requireNonNull(refractory, "refractory");
     Objects.requireNonNull(resetMode, "resetMode");
+    refractoryMode = refractoryMode == RefractoryMode.CLAMP ? null : refractoryMode;
+  }
+
+  /** A model whose refractory period clamps ({@link RefractoryMode#CLAMP}). */
+  public NeuronModel(Quantity tauMem, Quantity tauSyn, double threshold, double reset, Quantity refractory,
+      ResetMode resetMode, boolean graded, double bias) {
+    this(tauMem, tauSyn, threshold, reset, refractory, resetMode, graded, bias, null);
+  }
+
+  /** What the refractory period does ({@link RefractoryMode#CLAMP} when the model does not say). */
+  public RefractoryMode refractoryBehaviour() {
+    return refractoryMode == null ? RefractoryMode.CLAMP : refractoryMode;
   }
 
   /** Defaults of the Shiu et al. (2024) whole-brain model, in normalised units. */
@@ -43,6 +58,7 @@ public record NeuronModel(
         Quantity.of(0, Unit.MILLISECOND),
         ResetMode.SUBTRACT,
         false,
-        0.0);
+        0.0,
+        null);
   }
 }

@@ -1,5 +1,6 @@
 package org.neuromechfly.dmn.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param sharing how learned parameters are shared
  * @param initialRate the mean firing rate the engine brings the population to before training (its
  *     input gain, or its bias when it has no excitatory input), or {@code null} to leave it as declared
+ * @param selection the connectome neurons the population is, or {@code null} for model cells (the
+ *     count then came from the data when the model was compiled)
  */
 public record Population(
     String name,
@@ -22,7 +25,8 @@ public record Population(
     NeuronModel neuron,
     List<LearnableParameter> learned,
     ParameterSharing sharing,
-    Quantity initialRate) {
+    Quantity initialRate,
+    @JsonInclude(JsonInclude.Include.NON_NULL) PopulationSelection selection) {
 
   /**
    * The cell type of a population whose type nobody has named yet (an imported NIR node): the
@@ -33,7 +37,13 @@ public record Population(
   /** A population left at its declared parameters before training. */
   public Population(String name, String cellType, int count, NeuronModel neuron, List<LearnableParameter> learned,
       ParameterSharing sharing) {
-    this(name, cellType, count, neuron, learned, sharing, null);
+    this(name, cellType, count, neuron, learned, sharing, null, null);
+  }
+
+  /** A population of model cells. */
+  public Population(String name, String cellType, int count, NeuronModel neuron, List<LearnableParameter> learned,
+      ParameterSharing sharing, Quantity initialRate) {
+    this(name, cellType, count, neuron, learned, sharing, initialRate, null);
   }
 
   public Population {

@@ -269,20 +269,20 @@ public final class Hdf5Recording {
     return t;
   }
 
-  private static void unit(io.jhdf.api.WritableDataset d, String unit) {
+  static void unit(io.jhdf.api.WritableDataset d, String unit) {
     d.putAttribute("unit", unit);
     d.putAttribute("conversion", 1.0);
   }
 
-  private static void metres(io.jhdf.api.WritableDataset d) {
+  static void metres(io.jhdf.api.WritableDataset d) {
     unit(d, "m");
   }
 
-  private static void seconds(io.jhdf.api.WritableDataset d) {
+  static void seconds(io.jhdf.api.WritableDataset d) {
     d.putAttribute("unit", "seconds");
   }
 
-  private static String num(double v) {
+  static String num(double v) {
     return String.format(Locale.ROOT, "%g", v);
   }
 

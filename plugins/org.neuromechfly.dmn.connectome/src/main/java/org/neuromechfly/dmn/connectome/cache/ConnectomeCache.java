@@ -22,8 +22,8 @@ import org.neuromechfly.dmn.connectome.graph.EdgeList;
 public final class ConnectomeCache {
 
   private static final int MAGIC = 0x444d4e43; // "DMNC"
-  // 2: cell types and sides of the selected neurons follow the edges
-  private static final int VERSION = 2;
+  // 2: cell types and sides of the selected neurons follow the edges; 3: and their transmitters
+  private static final int VERSION = 3;
 
   private final Path folder;
 
@@ -124,7 +124,7 @@ public final class ConnectomeCache {
   }
 
   private static void writeLabels(DataOutputStream out, CellLabels labels) throws IOException {
-    for (String[] column : new String[][] {labels.types(), labels.sides()}) {
+    for (String[] column : new String[][] {labels.types(), labels.sides(), labels.transmitters()}) {
       for (String s : column) {
         out.writeBoolean(s != null);
         if (s != null) {
@@ -137,12 +137,13 @@ public final class ConnectomeCache {
   private static CellLabels readLabels(DataInputStream in, int n) throws IOException {
     String[] types = new String[n];
     String[] sides = new String[n];
-    for (String[] column : new String[][] {types, sides}) {
+    String[] transmitters = new String[n];
+    for (String[] column : new String[][] {types, sides, transmitters}) {
       for (int i = 0; i < n; i++) {
         column[i] = in.readBoolean() ? in.readUTF() : null;
       }
     }
-    return new CellLabels(types, sides);
+    return new CellLabels(types, sides, transmitters);
   }
 
   private static long[] readLongs(DataInputStream in) throws IOException {

@@ -106,12 +106,14 @@ public final class Connectome {
   public org.neuromechfly.dmn.connectome.graph.CellLabels labels(int[] indices) {
     String[] types = new String[indices.length];
     String[] sides = new String[indices.length];
+    String[] transmitters = new String[indices.length];
     for (int i = 0; i < indices.length; i++) {
       Neuron n = neurons.get(indices[i]);
       types[i] = n.typeOrClass();
       sides[i] = n.side();
+      transmitters[i] = n.transmitter() == null ? null : n.transmitter().symbol();
     }
-    return new org.neuromechfly.dmn.connectome.graph.CellLabels(types, sides);
+    return new org.neuromechfly.dmn.connectome.graph.CellLabels(types, sides, transmitters);
   }
 
   /** How many of the given neurons have each type (or class), for messages. */

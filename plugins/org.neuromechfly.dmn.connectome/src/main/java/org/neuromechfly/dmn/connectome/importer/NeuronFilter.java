@@ -12,11 +12,23 @@ import org.neuromechfly.dmn.connectome.ConnectomeException;
  * @param type pattern for the cell type (the class when a neuron has no type)
  * @param cellClass pattern for the class
  * @param side {@code left}, {@code right} or {@code center}, case-insensitive
+ * @param superClass pattern for the super class (FlyWire {@code super_class})
  */
-public record NeuronFilter(Pattern type, Pattern cellClass, String side) {
+public record NeuronFilter(Pattern type, Pattern cellClass, String side, Pattern superClass) {
 
   /** Everything. */
-  public static final NeuronFilter ALL = new NeuronFilter(null, null, null);
+  public static final NeuronFilter ALL = new NeuronFilter(null, null, null, null);
+
+  /** A filter on type, class and side. */
+  public NeuronFilter(Pattern type, Pattern cellClass, String side) {
+    this(type, cellClass, side, null);
+  }
+
+  /** The neurons a population's selection takes (patterns as in {@link #of}). */
+  public static NeuronFilter of(org.neuromechfly.dmn.model.PopulationSelection selection) {
+    return new NeuronFilter(compile("cell_type", selection.cellType()), compile("cell_class", selection.cellClass()),
+        blankToNull(selection.side()), compile("super_class", selection.superClass()));
+  }
 
   /**
    * A filter from query text; a bad pattern is reported with the query field it came from.
@@ -36,6 +48,9 @@ public record NeuronFilter(Pattern type, Pattern cellClass, String side) {
     if (cellClass != null && !matches(cellClass, neuron.cellClass())) {
       return false;
     }
+    if (superClass != null && !matches(superClass, neuron.superClass())) {
+      return false;
+    }
     return side == null || side.equalsIgnoreCase(neuron.side() == null ? "" : neuron.side());
   }
 
@@ -47,6 +62,9 @@ public record NeuronFilter(Pattern type, Pattern cellClass, String side) {
     }
     if (cellClass != null) {
       b.append(b.isEmpty() ? "" : ", ").append("class ~ '").append(cellClass.pattern()).append('\'');
+    }
+    if (superClass != null) {
+      b.append(b.isEmpty() ? "" : ", ").append("super class ~ '").append(superClass.pattern()).append('\'');
     }
     if (side != null) {
       b.append(b.isEmpty() ? "" : ", ").append("side ").append(side.toLowerCase(Locale.ROOT));

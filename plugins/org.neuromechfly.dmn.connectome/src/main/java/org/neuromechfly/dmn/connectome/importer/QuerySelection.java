@@ -16,8 +16,20 @@ import org.neuromechfly.dmn.model.Connectivity;
 public record QuerySelection(int[] pre, int[] post, EdgeList edges) {
 
   public static QuerySelection of(Connectome connectome, Connectivity.ConnectomeQuery query) {
-    int[] pre = connectome.select(NeuronFilter.of(query.preType(), null, query.side()));
-    int[] post = connectome.select(NeuronFilter.of(query.postType(), null, query.side()));
+    return of(connectome, query, null, null);
+  }
+
+  /**
+   * The query between populations that are given by selections of the same connectome: a side of the
+   * query without a type pattern takes its population's selection ({@code null}: all neurons, on the
+   * query's side).
+   */
+  public static QuerySelection of(Connectome connectome, Connectivity.ConnectomeQuery query,
+      org.neuromechfly.dmn.model.PopulationSelection source, org.neuromechfly.dmn.model.PopulationSelection target) {
+    int[] pre = connectome.select(query.preType() == null && source != null ? NeuronFilter.of(source)
+        : NeuronFilter.of(query.preType(), null, query.side()));
+    int[] post = connectome.select(query.postType() == null && target != null ? NeuronFilter.of(target)
+        : NeuronFilter.of(query.postType(), null, query.side()));
     EdgeList edges = pre.length == 0 || post.length == 0
         ? EdgeList.empty(pre.length, post.length)
         : connectome.edges(pre, post, query.roi(), Math.max(1, query.minSynapses()));

@@ -106,23 +106,23 @@ final class YamlNodes {
   double number(Node node, String what) {
     ScalarNode scalar = scalar(node, what);
     if (!scalar.getTag().equals(Tag.INT) && !scalar.getTag().equals(Tag.FLOAT)) {
-      throw error(node, what + " must be a number, found '" + scalar.getValue() + "'.");
+      throw error(node, what + " must be a number, found " + quoted(scalar) + ".");
     }
     try {
       double value = Double.parseDouble(scalar.getValue().replace("_", ""));
       if (!Double.isFinite(value)) {
-        throw error(node, what + " must be finite, found '" + scalar.getValue() + "'.");
+        throw error(node, what + " must be finite, found " + quoted(scalar) + ".");
       }
       return value;
     } catch (NumberFormatException e) {
-      throw error(node, what + " must be a decimal number, found '" + scalar.getValue() + "'.");
+      throw error(node, what + " must be a decimal number, found " + quoted(scalar) + ".");
     }
   }
 
   boolean bool(Node node, String what) {
     ScalarNode scalar = scalar(node, what);
     if (!scalar.getTag().equals(Tag.BOOL)) {
-      throw error(node, what + " must be true or false, found '" + scalar.getValue() + "'.");
+      throw error(node, what + " must be true or false, found " + quoted(scalar) + ".");
     }
     return Boolean.parseBoolean(scalar.getValue());
   }
@@ -139,6 +139,16 @@ final class YamlNodes {
     return scalar;
   }
 
+  /**
+   * A scalar for a message: a short value quoted (it identifies the problem), a long one only by its
+   * length, so that a file that is not a reference file (a model may name any file) is never echoed.
+   */
+  private static String quoted(ScalarNode scalar) {
+    String value = scalar.getValue();
+    boolean brief = value.length() <= 24 && value.chars().noneMatch(c -> c == '\n');
+    return brief ? "'" + org.neuromechfly.dmn.model.PrintableText.oneLine(value) + "'" : "a text of " + value.length() + " characters";
+  }
+
   private static String describe(Node node) {
     if (!PLAIN_SCALARS.contains(node.getTag())
         && !node.getTag().equals(Tag.MAP)
@@ -146,7 +156,7 @@ final class YamlNodes {
       return "a value tagged " + node.getTag() + " (reference files hold plain data only)";
     }
     return switch (node.getNodeId()) {
-      case scalar -> "'" + ((ScalarNode) node).getValue() + "'";
+      case scalar -> quoted((ScalarNode) node);
       case sequence -> "a list";
       case mapping -> "a mapping";
       default -> "an alias";

@@ -14,6 +14,7 @@ import org.neuromechfly.dmn.model.ConnectomeFormat;
 import org.neuromechfly.dmn.model.ConnectomeSource;
 import org.neuromechfly.dmn.model.Population;
 import org.neuromechfly.dmn.model.Projection;
+import org.neuromechfly.dmn.model.Sign;
 import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
 /**
@@ -61,6 +62,7 @@ public final class CircuitWiringBuilder {
     List<Projection> projections = spec.projections();
     EdgeList[] edges = new EdgeList[projections.size()];
     DataProvenance[] provenance = new DataProvenance[projections.size()];
+    byte[][] edgeSigns = new byte[projections.size()][];
     Map<String, PopulationCells> cells = new LinkedHashMap<>();
     for (int i = 0; i < projections.size(); i++) {
       Projection projection = projections.get(i);
@@ -69,6 +71,9 @@ public final class CircuitWiringBuilder {
             population(projection, projection.source()), population(projection, projection.target()));
         edges[i] = realised.edges();
         provenance[i] = realised.provenance();
+        if (projection.sign() == Sign.PER_NEURON) {
+          edgeSigns[i] = NeuronSigns.ofEdges(projection, realised.edges(), realised.pre(), realised.preTransmitters());
+        }
         cells.putIfAbsent(realised.pre().population(), realised.pre());
         cells.putIfAbsent(realised.post().population(), realised.post());
       }
@@ -90,6 +95,10 @@ public final class CircuitWiringBuilder {
     List<ProjectionWiring> wirings = new ArrayList<>();
     for (int i = 0; i < projections.size(); i++) {
       Projection projection = projections.get(i);
+      if (projection.sign() == Sign.PER_NEURON && edgeSigns[i] == null) {
+        throw new ConnectomeException("projection " + projection.label() + ": sign per_neuron takes each"
+            + " neuron's transmitter from connectome data, but this projection's rule has none. State a sign.");
+      }
       Population source = population(projection, projection.source());
       Population target = population(projection, projection.target());
       SplittableRandom base =
@@ -108,7 +117,12 @@ public final class CircuitWiringBuilder {
       float[] magnitudes =
           WeightInitializer.magnitudes(projection.weight(), edges[i], weightRandom, projection.label());
       wirings.add(
-          new ProjectionWiring(projection, edges[i], magnitudes, projection.sign().factor()));
+          new ProjectionWiring(projection, edges[i], magnitudes, projection.sign().factor(), edgeSigns[i]));
+    }
+    for (Population p : spec.populations()) {
+      if (p.selection() != null && !cells.containsKey(p.name())) {
+        cells.put(p.name(), connectomes.cellsOf(p));
+      }
     }
     List<PopulationCells> ordered = spec.populations().stream()
         .map(p -> cells.get(p.name())).filter(Objects::nonNull).toList();

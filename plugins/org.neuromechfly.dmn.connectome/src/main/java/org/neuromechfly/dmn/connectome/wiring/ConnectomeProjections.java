@@ -19,6 +19,7 @@ import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.Connectivity;
 import org.neuromechfly.dmn.model.ConnectomeSource;
 import org.neuromechfly.dmn.model.Population;
+import org.neuromechfly.dmn.model.PopulationSelection;
 import org.neuromechfly.dmn.model.Projection;
 import org.neuromechfly.dmn.connectome.graph.EdgeList;
 
@@ -33,7 +34,11 @@ final class ConnectomeProjections {
   /** Name of the built-in synthetic source. */
   static final String SYNTHETIC = "synthetic";
 
-  record Realised(EdgeList edges, DataProvenance provenance, PopulationCells pre, PopulationCells post) {}
+  /**
+   * @param preTransmitters transmitter symbol of each presynaptic neuron ({@code null} where unknown)
+   */
+  record Realised(EdgeList edges, DataProvenance provenance, PopulationCells pre, PopulationCells post,
+      String[] preTransmitters) {}
 
   private final CircuitSpec spec;
   private final DataDirectory data;
@@ -50,13 +55,15 @@ final class ConnectomeProjections {
       Projection projection, Connectivity.FromConnectome from, Population source, Population target) {
     Connectivity.ConnectomeQuery q = from.query();
     String label = projection.label();
-    String query = describe(q);
+    PopulationSelection sourceSelection = selectionFrom(source, from.source(), label);
+    PopulationSelection targetSelection = selectionFrom(target, from.source(), label);
+    String query = describe(q) + selectionKey(q.preType(), sourceSelection, "pre") + selectionKey(q.postType(), targetSelection, "post");
     Optional<ConnectomeSource> declared = spec.connectome(from.source());
     SelectedEdges selected;
     DataProvenance provenance;
     if (declared.isEmpty() && from.source().equals(SYNTHETIC)) {
       Connectome synthetic = connectome(SYNTHETIC, null);
-      selected = select(label, SYNTHETIC, synthetic, q);
+      selected = select(label, SYNTHETIC, synthetic, q, sourceSelection, targetSelection);
       provenance =
           new DataProvenance(
               SYNTHETIC, SYNTHETIC, "seed " + spec.training().seed(), null, query, null);
@@ -79,7 +86,7 @@ final class ConnectomeProjections {
       if (hit.isPresent()) {
         selected = hit.get();
       } else {
-        selected = select(label, src.name(), connectome(src.name(), src), q);
+        selected = select(label, src.name(), connectome(src.name(), src), q, sourceSelection, targetSelection);
         SelectedEdges toStore = selected;
         cache.ifPresent(c -> c.put(cacheKey, toStore));
       }
@@ -95,7 +102,27 @@ final class ConnectomeProjections {
     String origin = from.source();
     return new Realised(selected.edges(), provenance,
         new PopulationCells(source.name(), origin, selected.preIds(), selected.preLabels().types(), selected.preLabels().sides()),
-        new PopulationCells(target.name(), origin, selected.postIds(), selected.postLabels().types(), selected.postLabels().sides()));
+        new PopulationCells(target.name(), origin, selected.postIds(), selected.postLabels().types(), selected.postLabels().sides()),
+        selected.preLabels().transmitters());
+  }
+
+  /**
+   * Who the cells of a population given by a selection are, for a population no connectome projection
+   * touches (the data are read for it alone).
+   */
+  PopulationCells cellsOf(Population population) {
+    PopulationSelection s = population.selection();
+    ConnectomeSource src = spec.connectome(s.source()).orElseThrow(() -> new ConnectomeException("population "
+        + population.name() + ": no connectome named '" + s.source() + "'. Declare it."));
+    Connectome connectome = connectome(src.name(), src);
+    int[] picked = connectome.select(org.neuromechfly.dmn.connectome.importer.NeuronFilter.of(s));
+    if (picked.length != population.count()) {
+      throw new ConnectomeException("population " + population.name() + ": " + s.describe() + " selects "
+          + picked.length + " neurons, but the compiled model has " + population.count()
+          + " (the data changed since the model was compiled). Compile it again.");
+    }
+    var labels = connectome.labels(picked);
+    return new PopulationCells(population.name(), s.source(), connectome.ids(picked), labels.types(), labels.sides());
   }
 
   /** Each source is read once per build, however many projections draw on it. */
@@ -108,9 +135,26 @@ final class ConnectomeProjections {
                 : ConnectomeReader.read(src.format(), data.resolve(src)));
   }
 
-  private static SelectedEdges select(
-      String label, String sourceName, Connectome connectome, Connectivity.ConnectomeQuery q) {
-    QuerySelection selection = QuerySelection.of(connectome, q);
+  /** The population's selection when it draws on the same source, else null (the query decides). */
+  private static PopulationSelection selectionFrom(Population population, String source, String label) {
+    PopulationSelection s = population.selection();
+    if (s == null) {
+      return null;
+    }
+    if (!s.source().equals(source)) {
+      throw new ConnectomeException("projection " + label + ": population " + population.name() + " is neurons of '"
+          + s.source() + "' but the projection draws on '" + source + "'. Take both from the same connectome.");
+    }
+    return s;
+  }
+
+  private static String selectionKey(String pattern, PopulationSelection selection, String side) {
+    return pattern == null && selection != null && !selection.all() ? "; " + side + "=" + selection.describe() : "";
+  }
+
+  private static SelectedEdges select(String label, String sourceName, Connectome connectome,
+      Connectivity.ConnectomeQuery q, PopulationSelection sourceSelection, PopulationSelection targetSelection) {
+    QuerySelection selection = QuerySelection.of(connectome, q, sourceSelection, targetSelection);
     int[] pre = selection.pre();
     int[] post = selection.post();
     for (int[] side : new int[][] {pre, post}) {

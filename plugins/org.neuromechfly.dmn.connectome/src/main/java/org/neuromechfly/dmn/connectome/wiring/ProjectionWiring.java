@@ -16,9 +16,16 @@ import org.neuromechfly.dmn.connectome.graph.EdgeList;
  * @param edges which cells connect
  * @param initialMagnitudes one value per edge, in edge order, all &ge; 0
  * @param sign +1, -1 or 0 (modulatory), from {@link Projection#sign()}
+ * @param edgeSigns for {@code sign per_neuron}: +1, -1 or 0 per edge (edge order) from the
+ *     presynaptic neuron's transmitter, multiplying {@code sign}; {@code null} otherwise
  */
 public record ProjectionWiring(
-    Projection projection, EdgeList edges, float[] initialMagnitudes, int sign) {
+    Projection projection, EdgeList edges, float[] initialMagnitudes, int sign, byte[] edgeSigns) {
+
+  /** A projection whose synapses all have the projection's sign. */
+  public ProjectionWiring(Projection projection, EdgeList edges, float[] initialMagnitudes, int sign) {
+    this(projection, edges, initialMagnitudes, sign, null);
+  }
 
   public ProjectionWiring {
     Objects.requireNonNull(projection, "projection");
@@ -32,6 +39,10 @@ public record ProjectionWiring(
     if (sign < -1 || sign > 1) {
       throw new IllegalArgumentException(projection.label() + ": sign must be -1, 0 or +1, not " + sign);
     }
+    if (edgeSigns != null && edgeSigns.length != edges.edgeCount()) {
+      throw new IllegalArgumentException(projection.label() + ": " + edgeSigns.length + " signs for "
+          + edges.edgeCount() + " edges");
+    }
     for (int e = 0; e < initialMagnitudes.length; e++) {
       float m = initialMagnitudes[e];
       if (!(m >= 0) || Float.isInfinite(m)) {
@@ -39,6 +50,11 @@ public record ProjectionWiring(
             projection.label() + ": magnitude of edge " + e + " is " + m + "; must be finite and >= 0");
       }
     }
+  }
+
+  /** The sign of edge {@code e}: the projection's, times the edge's own with per-neuron signs. */
+  public int sign(int e) {
+    return edgeSigns == null ? sign : sign * edgeSigns[e];
   }
 
   /** "PN -> KC". */
@@ -50,7 +66,7 @@ public record ProjectionWiring(
   public float[] initialWeights() {
     float[] weights = new float[initialMagnitudes.length];
     for (int e = 0; e < weights.length; e++) {
-      weights[e] = sign * initialMagnitudes[e];
+      weights[e] = sign(e) * initialMagnitudes[e];
     }
     return weights;
   }
@@ -62,7 +78,7 @@ public record ProjectionWiring(
     int[] sources = edges.sourceIndex();
     for (int t = 0; t < edges.targetCount(); t++) {
       for (int e = rowPtr[t]; e < rowPtr[t + 1]; e++) {
-        dense[t * edges.sourceCount() + sources[e]] = sign * initialMagnitudes[e];
+        dense[t * edges.sourceCount() + sources[e]] = sign(e) * initialMagnitudes[e];
       }
     }
     return dense;
@@ -74,7 +90,8 @@ public record ProjectionWiring(
         && sign == o.sign
         && projection.equals(o.projection)
         && edges.equals(o.edges)
-        && Arrays.equals(initialMagnitudes, o.initialMagnitudes);
+        && Arrays.equals(initialMagnitudes, o.initialMagnitudes)
+        && Arrays.equals(edgeSigns, o.edgeSigns);
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.neuromechfly.dmn.model.LearnableParameter;
 import org.neuromechfly.dmn.model.NeuronModel;
 import org.neuromechfly.dmn.model.ParameterSharing;
 import org.neuromechfly.dmn.model.Population;
+import org.neuromechfly.dmn.model.RefractoryMode;
 import org.neuromechfly.dmn.model.ResetMode;
 
 /**
@@ -25,6 +26,7 @@ public final class LifPopulation {
   private final double dt;
   private final double tauFloor;
   private final int refractorySteps;
+  private final RefractoryMode refractoryMode;
   private final LifCells step;
 
   private final Parameter tauMem;
@@ -47,6 +49,7 @@ public final class LifPopulation {
     this.dt = dt;
     this.tauFloor = tauFloor;
     this.refractorySteps = (int) Math.round(model.refractory().si() / dt);
+    this.refractoryMode = model.refractoryBehaviour();
     double tauM = Math.max(model.tauMem().si(), tauFloor * 1.0001);
     this.tauMem =
         parameter(population, parameters, LearnableParameter.TAU_MEM, PositiveParameter.raw(tauM, tauFloor));
@@ -304,6 +307,11 @@ public final class LifPopulation {
   /** Refractory period in steps. */
   public int refractorySteps() {
     return refractorySteps;
+  }
+
+  /** What the refractory period does to the cells. */
+  public RefractoryMode refractoryMode() {
+    return refractoryMode;
   }
 
   /** The threshold of cell {@code n}. */

@@ -59,7 +59,7 @@ public final class LifStep {
       double[] alpha = c.alpha;
       for (int o = 0; o < size; o += cells) {
         for (int n = 0; n < cells; n++) {
-          synaptic[o + n] = alpha[n] * synaptic[o + n] + input[o + n];
+          synaptic[o + n] = decayed(alpha[n], synaptic[o + n], input[o + n]);
         }
       }
       drive = synaptic;
@@ -69,11 +69,78 @@ public final class LifStep {
     double[] bias = c.bias;
     for (int o = 0; o < size; o += cells) {
       for (int n = 0; n < cells; n++) {
-        v[o + n] = beta[n] * u[o + n] + leak[n] * (drive[o + n] + bias[n]);
+        v[o + n] = integrated(beta[n], u[o + n], leak[n], drive[o + n], bias[n]);
       }
     }
     emit(c, v, out, size);
     reset(c, v, out, u, size);
+  }
+
+  /** How a cell's synaptic current advances in a step of {@link #forwardCells}. */
+  public static final byte DECAY = 0;
+  /**
+   * A spike in the previous step cleared the current, and with it the input of this step; or the
+   * previous step was frozen by refractoriness, which drops input ({@link Refractoriness#forwardCells}).
+   */
+  public static final byte CLEAR = 2;
+
+  /**
+   * The step for some cells only, state indexed by cell ({@code cells[0..count)} of a population):
+   * event-driven simulation ({@code engine.simulate}) steps just the cells that can change. The same
+   * arithmetic as {@link #forward}; {@code rule[cell]} ({@link #DECAY}, {@link #CLEAR},
+   * or {@code rule == null} for decay everywhere) is how the synaptic current advances, which
+   * {@link Refractoriness#forwardCells} sets for the next step. State arrays may hold several
+   * populations: cell n of this one is at {@code offset + n}. Graded cells are not supported.
+   */
+  public static void forwardCells(LifCells c, int offset, int[] cells, int count, double[] input, byte[] rule,
+      double[] synaptic, double[] u, double[] v, double[] out) {
+    if (c.graded) {
+      throw new IllegalArgumentException("graded cells are not stepped cell by cell");
+    }
+    double[] alpha = c.alpha;
+    double[] beta = c.beta;
+    double[] leak = c.leak;
+    double[] bias = c.bias;
+    double[] theta = c.theta;
+    for (int i = 0; i < count; i++) {
+      int n = cells[i];
+      int k = offset + n;
+      double drive = input[k];
+      if (c.synaptic) {
+        byte r = rule == null ? DECAY : rule[k];
+        drive = synaptic[k] = r == DECAY ? decayed(alpha[n], synaptic[k], drive) : 0;
+      }
+      double vk = integrated(beta[n], u[k], leak[n], drive, bias[n]);
+      double s = c.spike.smooth() ? c.spike.value(vk - theta[n]) : spike(vk, theta[n]);
+      v[k] = vk;
+      out[k] = s;
+      u[k] = c.resetMode == ResetMode.SUBTRACT ? subtracted(vk, theta[n], s) : resetTo(vk, s, c.resetValue);
+    }
+  }
+
+  /** The Heaviside spike: 1 above threshold. */
+  static double spike(double v, double theta) {
+    return v > theta ? 1.0 : 0.0;
+  }
+
+  /** Subtractive reset of a membrane {@code v} that emitted {@code s}. */
+  static double subtracted(double v, double theta, double s) {
+    return v - theta * s;
+  }
+
+  /** Reset to a value of a membrane {@code v} that emitted {@code s}. */
+  static double resetTo(double v, double s, double to) {
+    return v * (1 - s) + to * s;
+  }
+
+  /** The synaptic current after a step: decayed, plus this step's input. */
+  static double decayed(double alpha, double synaptic, double input) {
+    return alpha * synaptic + input;
+  }
+
+  /** The membrane before reset: the leak towards the drive and the bias. */
+  static double integrated(double beta, double u, double leak, double drive, double bias) {
+    return beta * u + leak * (drive + bias);
   }
 
   /** {@link #forward} in Loihi mode: Lava's integer arithmetic, values stored in normalised units. */
@@ -121,7 +188,7 @@ public final class LifStep {
     } else {
       for (int o = 0; o < size; o += cells) {
         for (int n = 0; n < cells; n++) {
-          out[o + n] = v[o + n] > theta[n] ? 1.0 : 0.0;
+          out[o + n] = spike(v[o + n], theta[n]);
         }
       }
     }
@@ -143,13 +210,13 @@ public final class LifStep {
       double[] theta = c.theta;
       for (int o = 0; o < size; o += cells) {
         for (int n = 0; n < cells; n++) {
-          u[o + n] = v[o + n] - theta[n] * s[o + n];
+          u[o + n] = subtracted(v[o + n], theta[n], s[o + n]);
         }
       }
     } else {
       double to = c.resetValue;
       for (int k = 0; k < size; k++) {
-        u[k] = v[k] * (1 - s[k]) + to * s[k];
+        u[k] = resetTo(v[k], s[k], to);
       }
     }
   }

@@ -154,6 +154,10 @@ final class NetworkVariables {
     for (int k : dense.position) {
       mask[k] = 1;
     }
+    if (s.edges().signedPerNeuron()) {
+      throw new IllegalArgumentException("projection " + s.label() + " has a sign per presynaptic neuron, which the"
+          + " SameDiff graph cannot express; train it with the fused engine");
+    }
     SDVariable raw = byParameter.get(s.rawMagnitudes().name());
     // Magnitude.ABS differentiates |raw| as +1 at raw = 0, where SameDiff's abs gives 0: raw × a
     // constant ±1 keeps the kernel's convention

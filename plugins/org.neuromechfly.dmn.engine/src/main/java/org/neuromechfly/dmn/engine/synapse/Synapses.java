@@ -99,7 +99,7 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
 
   /** Effective signed weight of edge {@code e} (wiring order). */
   public double weight(int e) {
-    return edges.sign() * scale * magnitude.value(raw.value()[e]);
+    return edges.sign(e) * scale * magnitude.value(raw.value()[e]);
   }
 
   /**
@@ -176,8 +176,9 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
 
   protected void addEdgeGradient(int e, double gradWeight) {
     double r = raw.value()[e];
-    raw.gradient()[e] += edges.sign() * scale * magnitude.derivative(r) * gradWeight;
-    gainGradient += edges.sign() * scale * magnitude.value(r) * gradWeight;
+    int sign = edges.sign(e);
+    raw.gradient()[e] += sign * scale * magnitude.derivative(r) * gradWeight;
+    gainGradient += sign * scale * magnitude.value(r) * gradWeight;
   }
 
   /** Starts collecting edge gradients (call before the first {@link #addEdgeGradient}). */

@@ -251,10 +251,12 @@ public final class Trainer implements AutoCloseable {
     }
     lastGood = snapshot();
     if (store != null) {
-      listener.checkpoint(state.nextEpisode - 1, store.write(lastGood));
+      // best.json before checkpoint.json: a run killed between the two writes resumes from the previous
+      // checkpoint and writes the same best.json again; the other order would lose best.json for good
       if (best) {
         store.writeBest(lastGood.parameters);
       }
+      listener.checkpoint(state.nextEpisode - 1, store.write(lastGood));
     }
   }
 

@@ -56,6 +56,10 @@ public final class EngineCapabilities {
         "sparse projections stay edge lists, dense ones are masked matrices");
     put(t, f, EngineFeature.TRUNCATED_BPTT, SupportLevel.FULL, null,
         "the state entering each window (network and world) is a constant of its gradient");
+    put(t, f, EngineFeature.REFRACTORY_FREEZE, SupportLevel.UNSUPPORTED, null,
+        "the fused kernel trains clamped refractory periods only; 'dmn simulate' runs frozen ones (use"
+            + " refractory_mode clamp to train)");
+    put(t, f, EngineFeature.PER_NEURON_SIGNS, SupportLevel.FULL, null, "a sign per edge, fixed by the data");
     put(t, f, EngineFeature.HARDWARE_TARGET, SupportLevel.FULL, null,
         "LifStep's Loihi mode: Loihi's integer arithmetic forward, straight-through gradients backward");
     ExecutionEngine s = ExecutionEngine.SAMEDIFF;
@@ -70,6 +74,10 @@ public final class EngineCapabilities {
             + " which keeps sparse projections as edge lists");
     put(t, s, EngineFeature.TRUNCATED_BPTT, SupportLevel.FULL, null,
         "chunks divide the window; the carried state's adjoint is zero at window starts");
+    put(t, s, EngineFeature.REFRACTORY_FREEZE, SupportLevel.UNSUPPORTED, null,
+        "the SameDiff graph clamps refractory cells; train with refractory_mode clamp or simulate with 'dmn simulate'");
+    put(t, s, EngineFeature.PER_NEURON_SIGNS, SupportLevel.UNSUPPORTED, null,
+        "the graph scales each projection by one sign; train with the fused engine");
     put(t, s, EngineFeature.HARDWARE_TARGET, SupportLevel.UNSUPPORTED, null,
         "its graph computes in float; train for Loihi 2 with the fused engine (engine fused)");
     return t;
