@@ -55,7 +55,7 @@ class SyntaxMessagesTest {
     String message = firstError("circuit C\npopulation A : ORN { count 4 colour 3 }\n");
     assertEquals(
         "expected a population setting (count, tau_mem, tau_syn, threshold, refractory, bias, reset, learn, shared,"
-            + " graded, initial) or '}' after '4', found 'colour'",
+            + " graded, initial, from, refractory_mode) or '}' after '4', found 'colour'",
         message);
   }
 
@@ -71,7 +71,7 @@ class SyntaxMessagesTest {
     String message = firstError("circuit C\npopulation A : ORN { count 4\n");
     assertEquals(
         "expected a population setting (count, tau_mem, tau_syn, threshold, refractory, bias, reset, learn, shared,"
-            + " graded, initial) or '}' after '4', found the end of the file; is a '}' missing?",
+            + " graded, initial, from, refractory_mode) or '}' after '4', found the end of the file; is a '}' missing?",
         message);
   }
 

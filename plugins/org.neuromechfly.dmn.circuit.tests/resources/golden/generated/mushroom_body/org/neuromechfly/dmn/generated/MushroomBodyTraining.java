@@ -48,9 +48,9 @@ public final class MushroomBodyTraining {
         List.of(
             new ConnectomeSource("hemibrain", ConnectomeFormat.NEUPRINT, "hemibrain_v1.2.1_mushroom_body", "v1.2.1", null)),
         List.of(
-            new Population("PN", "uPN", 119, new NeuronModel(Quantity.of(20, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_POPULATION, null),
-            new Population("KC", "KC", 1919, new NeuronModel(Quantity.of(20, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.THRESHOLD), ParameterSharing.PER_POPULATION, null),
-            new Population("MBON", "MBON", 57, new NeuronModel(Quantity.of(20, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM), ParameterSharing.PER_POPULATION, null)),
+            new Population("PN", "uPN", 119, new NeuronModel(Quantity.of(20, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0, null), List.of(LearnableParameter.BIAS), ParameterSharing.PER_POPULATION, null, null),
+            new Population("KC", "KC", 1919, new NeuronModel(Quantity.of(20, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0, null), List.of(LearnableParameter.THRESHOLD), ParameterSharing.PER_POPULATION, null, null),
+            new Population("MBON", "MBON", 57, new NeuronModel(Quantity.of(20, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0, null), List.of(LearnableParameter.TAU_MEM), ParameterSharing.PER_POPULATION, null, null)),
         List.of(
             new Projection("PN", "KC", new Connectivity.FromConnectome("hemibrain", new Connectivity.ConnectomeQuery("CA(R)", ".*PN", "KC.*", null, 1)), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.SynapseScaled(0.05), true, null),
             new Projection("KC", "MBON", new Connectivity.FromConnectome("hemibrain", new Connectivity.ConnectomeQuery(null, "KC.*", "MBON.*", null, 1)), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.SynapseScaled(0.01), true, null)),
@@ -58,7 +58,7 @@ public final class MushroomBodyTraining {
         List.of(
             new LossTerm.Sparsity(0.01, "KC", Quantity.of(5, Unit.PERCENT)),
             new LossTerm.Activity(0.001, Quantity.of(1, Unit.HERTZ), Quantity.of(50, Unit.HERTZ))),
-        new TrainingSpec(Optimizer.ADAM, 0.001, new Schedule(ScheduleKind.CONSTANT, 0, 0, 1), 20, 4, 5, 7, 10, 0, ExecutionEngine.FUSED, SurrogateKind.FAST_SIGMOID, 5),
+        new TrainingSpec(Optimizer.ADAM, 0.001, new Schedule(ScheduleKind.CONSTANT, 0, 0, 1), 20, 4, 5, 7, 10, 0, ExecutionEngine.FUSED, SurrogateKind.FAST_SIGMOID, 5, null),
         new ExportSpec(null, null));
   }
 

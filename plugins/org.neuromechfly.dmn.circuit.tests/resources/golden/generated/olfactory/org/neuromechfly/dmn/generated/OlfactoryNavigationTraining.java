@@ -52,16 +52,16 @@ public final class OlfactoryNavigationTraining {
         null,
         List.of(),
         List.of(
-            new Population("ORN", "ORN", 50, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_POPULATION, Quantity.of(50, Unit.HERTZ)),
-            new Population("PN", "uPN", 150, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM, LearnableParameter.BIAS), ParameterSharing.PER_POPULATION, Quantity.of(40, Unit.HERTZ)),
-            new Population("KC", "KC", 2000, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM), ParameterSharing.PER_POPULATION, Quantity.of(4, Unit.HERTZ)),
-            new Population("APL", "APL", 1, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, true, 0), List.of(), ParameterSharing.PER_POPULATION, null),
-            new Population("MBON", "MBON", 50, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.TAU_MEM, LearnableParameter.BIAS), ParameterSharing.PER_POPULATION, Quantity.of(30, Unit.HERTZ)),
-            new Population("JON", "JON", 8, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(), ParameterSharing.PER_POPULATION, null),
-            new Population("WPN", "WPN", 8, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_NEURON, Quantity.of(20, Unit.HERTZ)),
-            new Population("DN", "DN", 10, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0), List.of(LearnableParameter.BIAS), ParameterSharing.PER_NEURON, Quantity.of(40, Unit.HERTZ))),
+            new Population("ORN", "ORN", 50, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0, null), List.of(LearnableParameter.BIAS), ParameterSharing.PER_POPULATION, Quantity.of(50, Unit.HERTZ), null),
+            new Population("PN", "uPN", 150, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0, null), List.of(LearnableParameter.TAU_MEM, LearnableParameter.BIAS), ParameterSharing.PER_POPULATION, Quantity.of(40, Unit.HERTZ), null),
+            new Population("KC", "KC", 2000, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0, null), List.of(LearnableParameter.TAU_MEM), ParameterSharing.PER_POPULATION, Quantity.of(4, Unit.HERTZ), null),
+            new Population("APL", "APL", 1, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, true, 0, null), List.of(), ParameterSharing.PER_POPULATION, null, null),
+            new Population("MBON", "MBON", 50, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0, null), List.of(LearnableParameter.TAU_MEM, LearnableParameter.BIAS), ParameterSharing.PER_POPULATION, Quantity.of(30, Unit.HERTZ), null),
+            new Population("JON", "JON", 8, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0, null), List.of(), ParameterSharing.PER_POPULATION, null, null),
+            new Population("WPN", "WPN", 8, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0, null), List.of(LearnableParameter.BIAS), ParameterSharing.PER_NEURON, Quantity.of(20, Unit.HERTZ), null),
+            new Population("DN", "DN", 10, new NeuronModel(Quantity.of(10, Unit.MILLISECOND), null, 1, 0, Quantity.of(0, Unit.MILLISECOND), ResetMode.SUBTRACT, false, 0, null), List.of(LearnableParameter.BIAS), ParameterSharing.PER_NEURON, Quantity.of(40, Unit.HERTZ), null)),
         List.of(
-            new Projection("ORN", "PN", new Connectivity.Glomerular(0), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.Normal(0.5, 0.1), true, null),
+            new Projection("ORN", "PN", new Connectivity.Glomerular(0, null), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.Normal(0.5, 0.1), true, null),
             new Projection("PN", "KC", new Connectivity.RandomFanIn(7, true), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.Uniform(0, 1), true, null),
             new Projection("KC", "APL", new Connectivity.Dense(), Sign.EXCITATORY, Transmitter.ACETYLCHOLINE, new WeightInit.Constant(0.01), false, null),
             new Projection("APL", "KC", new Connectivity.Dense(), Sign.INHIBITORY, Transmitter.GABA, new WeightInit.Constant(0.5), false, null),
@@ -75,7 +75,7 @@ public final class OlfactoryNavigationTraining {
             new LossTerm.Energy(0.1),
             new LossTerm.Sparsity(0.05, "KC", Quantity.of(5, Unit.PERCENT)),
             new LossTerm.Activity(0.001, Quantity.of(1, Unit.HERTZ), Quantity.of(100, Unit.HERTZ))),
-        new TrainingSpec(Optimizer.ADAM, 0.02, new Schedule(ScheduleKind.COSINE, 0, 0, 0.5), 80, 16, 5, 42, 10, 0, ExecutionEngine.FUSED, SurrogateKind.FAST_SIGMOID, 5),
+        new TrainingSpec(Optimizer.ADAM, 0.02, new Schedule(ScheduleKind.COSINE, 0, 0, 0.5), 80, 16, 5, 42, 10, 0, ExecutionEngine.FUSED, SurrogateKind.FAST_SIGMOID, 5, null),
         new ExportSpec("olfactory.nir", null));
   }
 
