@@ -9,7 +9,7 @@ import java.util.Set;
  */
 public final class CircuitKeywords {
   /** Every identifier-like keyword of the grammar. */
-  public static final Set<String> WORDS = Set.of("activity", "cell_class", "cell_type", "duration", "experiment", "neurons", "poisson",
+  public static final Set<String> WORDS = Set.of("activity", "log", "sweep", "vary", "cell_class", "cell_type", "duration", "experiment", "neurons", "poisson",
       "refractory_mode", "silence", "stimulate", "super_class", "arena", "at", "band", "batch", "bias", "blank", "bptt",
       "by", "checkpoint", "circuit", "clip", "connectome", "constant", "count", "delay", "dense", "dt", "energy",
       "engine", "episodes", "every", "export", "fan_in", "fixed", "floor", "forward", "from", "gamma", "glomerular",
