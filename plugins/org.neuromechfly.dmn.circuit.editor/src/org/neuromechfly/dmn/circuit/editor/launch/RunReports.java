@@ -9,10 +9,13 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.browser.IWorkbenchBrowserSupport;
 
 /**
- * What a finished training run shows: its HTML report where the run wrote one ({@code report.html}),
- * in the workbench's browser; otherwise the Training Run view with the summary and the plots.
+ * What a finished training run shows: the Training Run view with the summary and the plots, and the
+ * run's HTML report ({@code report.html}) in the workbench's own browser where it has one. Never the
+ * external system browser: where none is configured Eclipse answers with a modal error dialog, which
+ * would stop the workbench until someone closes it.
  */
 public final class RunReports {
   public static final String REPORT = "report.html";
@@ -32,28 +35,28 @@ public final class RunReports {
       if (window == null) {
         return;
       }
-      IFile report = runFolder.getFile(REPORT);
-      if (report.exists() && openInBrowser(report)) {
-        return;
-      }
       try {
         TrainingRunView view = (TrainingRunView) window.getActivePage().showView(TrainingRunView.ID);
         view.show(runFolder);
       } catch (PartInitException e) {
         ILog.of(RunReports.class).error("Cannot show the training run " + runFolder, e);
       }
+      IFile report = runFolder.getFile(REPORT);
+      if (report.exists() && PlatformUI.getWorkbench().getBrowserSupport().isInternalWebBrowserAvailable()) {
+        openInBrowser(report);
+      }
     });
   }
 
-  private static boolean openInBrowser(IFile report) {
+  private static void openInBrowser(IFile report) {
     try {
-      PlatformUI.getWorkbench().getBrowserSupport().createBrowser("org.neuromechfly.dmn.report")
+      PlatformUI.getWorkbench().getBrowserSupport()
+          .createBrowser(IWorkbenchBrowserSupport.AS_EDITOR, "org.neuromechfly.dmn.report", report.getParent().getName(),
+              report.getFullPath().toString())
           .openURL(report.getLocationURI().toURL());
-      return true;
     } catch (Exception e) {
-      // no browser widget (e.g. no WebKit) and no external browser: the view shows the plots instead
-      ILog.of(RunReports.class).warn("Cannot open " + report + " in a browser", e);
-      return false;
+      // the Training Run view already shows the summary and the plots
+      ILog.of(RunReports.class).warn("Cannot open " + report + " in the workbench's browser", e);
     }
   }
 }
