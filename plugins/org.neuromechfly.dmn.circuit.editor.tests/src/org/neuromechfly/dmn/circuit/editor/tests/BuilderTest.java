@@ -109,6 +109,8 @@ class BuilderTest {
     IFile model = EditorFixtures.write(project, "tiny.circuit", VALID);
     IFile ir = project.getFile("generated/Tiny.ir.json");
     assertTrue(UiWait.until(ir::exists, TIMEOUT_MS), "generated on the first build");
+    // the file appears while the build that writes it may still be running (and refreshing it)
+    assertTrue(EditorFixtures.awaitBuilds(TIMEOUT_MS));
     long stamp = ir.getModificationStamp();
 
     // same model, other layout: the same bytes, so the file is not rewritten
