@@ -10,7 +10,14 @@ import org.neuromechfly.dmn.circuit.circuit.ConnectomeSource;
 import org.neuromechfly.dmn.circuit.circuit.Projection;
 import org.neuromechfly.dmn.circuit.compiler.ProjectionCompiler;
 import org.neuromechfly.dmn.circuit.reference.ConnectomeIndex;
+import org.neuromechfly.dmn.connectome.importer.Connectome;
 import org.neuromechfly.dmn.connectome.importer.QuerySelection;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Connectome sources against the data they name: the path must lie in the data directory and the data
@@ -49,9 +56,9 @@ public class ConnectomeQueryChecks extends CircuitCheck {
     }
     var query = ProjectionCompiler.query(rule);
     Projection projection = (Projection) rule.eContainer();
-    QuerySelection selection;
+    Selected selection;
     try {
-      selection = QuerySelection.of(loaded.connectome(), query, selection(projection.getSource(), rule),
+      selection = selected(loaded.connectome(), query, selection(projection.getSource(), rule),
           selection(projection.getTarget(), rule));
     } catch (org.neuromechfly.dmn.connectome.ConnectomeException e) {
       if (compiles(query.preType()) && compiles(query.postType())) {
@@ -60,18 +67,18 @@ public class ConnectomeQueryChecks extends CircuitCheck {
       }
       return; // otherwise an invalid pattern: reported by ConnectivityChecks
     }
-    if (selection.pre().length == 0 || selection.post().length == 0) {
+    if (selection.pre() == 0 || selection.post() == 0) {
       error(
-          "The query selects no " + (selection.pre().length == 0 ? "presynaptic neurons (pre \"" + query.preType() + "\")" : "postsynaptic neurons (post \"" + query.postType() + "\")")
+          "The query selects no " + (selection.pre() == 0 ? "presynaptic neurons (pre \"" + query.preType() + "\")" : "postsynaptic neurons (post \"" + query.postType() + "\")")
               + " in " + loaded.path().getFileName() + "; check the cell-type pattern (it must match the whole type name) and side.",
           rule,
           Literals.CONNECTOME_RULE__FILTERS,
           CircuitIssueCodes.EMPTY_CONNECTOME_QUERY);
       return;
     }
-    if (selection.edges().edgeCount() == 0) {
+    if (selection.edges() == 0) {
       error(
-          "No synapses between the " + selection.pre().length + " pre- and " + selection.post().length + " postsynaptic neurons"
+          "No synapses between the " + selection.pre() + " pre- and " + selection.post() + " postsynaptic neurons"
               + (query.roi() == null ? "" : " in roi \"" + query.roi() + "\"") + " with at least " + query.minSynapses() + " synapses. Known rois: "
               + String.join(", ", loaded.connectome().rois()),
           rule,
@@ -79,8 +86,31 @@ public class ConnectomeQueryChecks extends CircuitCheck {
           CircuitIssueCodes.EMPTY_CONNECTOME_QUERY);
       return;
     }
-    checkCount(projection.getSource(), selection.pre().length, query.preType(), rule);
-    checkCount(projection.getTarget(), selection.post().length, query.postType(), rule);
+    checkCount(projection.getSource(), selection.pre(), query.preType(), rule);
+    checkCount(projection.getTarget(), selection.post(), query.postType(), rule);
+  }
+
+  /** What a check needs of a query's selection: how many neurons on each side and synapses between them. */
+  private record Selected(int pre, int post, long edges) {}
+
+  /**
+   * Selections already made, per loaded connectome (a reload is a new object, so a changed file is
+   * selected again): a model that repeats one query thousands of times (the fuzzing suite makes such
+   * models) selects once instead of scanning the data for every copy.
+   */
+  private static final Map<Connectome, Map<List<Object>, Selected>> SELECTED = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private static Selected selected(Connectome connectome, org.neuromechfly.dmn.model.Connectivity.ConnectomeQuery query,
+      org.neuromechfly.dmn.model.PopulationSelection source, org.neuromechfly.dmn.model.PopulationSelection target) {
+    Map<List<Object>, Selected> byQuery = SELECTED.computeIfAbsent(connectome, c -> new ConcurrentHashMap<>());
+    List<Object> key = Arrays.asList(query, source, target);
+    Selected known = byQuery.get(key);
+    if (known == null) {
+      QuerySelection s = QuerySelection.of(connectome, query, source, target);
+      known = new Selected(s.pre().length, s.post().length, s.edges().edgeCount());
+      byQuery.put(key, known);
+    }
+    return known;
   }
 
   /** A population's own selection when it is neurons of the rule's source, else null. */

@@ -233,6 +233,23 @@ class ReliabilityRegressionTest {
     assertEquals(file + ":" + (errors + 2) + ":9: error: expected a whole number after 'count', found '1e-300' [syntax]", syntax.get(errors - 1));
   }
 
+  @Test
+  void aConnectomeQueryRepeatedThousandsOfTimesValidatesWithinTheCpuBound() throws IOException {
+    // found by the long fuzz run (seed 44): every copy of a connectome-backed projection selected its
+    // neurons and synapses from the data again, so 400-500 KB of repeated lines took 8-14 s of CPU
+    String example = Files.readString(DmnCommandLineTest.example("mushroom_body.circuit"));
+    String line = example.lines().filter(l -> l.startsWith("projection PN -> KC")).findFirst().orElseThrow();
+    int copies = 4_000;
+    Path file = model("repeated_query", example.replace(line, (line + "\n").repeat(copies).stripTrailing()));
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
+    Result r = validate(file);
+    double seconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+    assertEquals(1, r.exit());
+    assertEquals(copies - 1, lines(r, "duplicate_projection").size());
+    assertTrue(seconds < 5, "validation took " + seconds + " s of CPU");
+  }
+
   // --- silently wrong -----------------------------------------------------------------------------
 
   @Test
