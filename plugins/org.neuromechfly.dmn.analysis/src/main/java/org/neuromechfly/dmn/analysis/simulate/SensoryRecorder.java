@@ -1,8 +1,7 @@
 package org.neuromechfly.dmn.analysis.simulate;
 
-import java.util.List;
-import java.util.Map;
 import org.neuromechfly.dmn.engine.world.Environment;
+import org.neuromechfly.dmn.engine.world.ForwardingEnvironment;
 
 /**
  * A world seen through a recorder: passes every call on, and keeps the input current the world writes
@@ -11,48 +10,17 @@ import org.neuromechfly.dmn.engine.world.Environment;
  * kept as the mean of each half (left and right antenna: the world feeds halves alike), smaller ones
  * cell by cell.
  */
-final class SensoryRecorder implements Environment {
+final class SensoryRecorder extends ForwardingEnvironment {
   static final int PER_CELL = 256;
 
-  private final Environment world;
   private final int[] cells;
   /** [population][b][t][channel]: per cell, or the two half means. */
   final double[][][][] drive;
 
   SensoryRecorder(Environment world, int[] sensoryCells) {
-    this.world = world;
+    super(world);
     this.cells = sensoryCells;
     this.drive = new double[cells.length][world.batch()][world.steps()][];
-  }
-
-  @Override
-  public int batch() {
-    return world.batch();
-  }
-
-  @Override
-  public int steps() {
-    return world.steps();
-  }
-
-  @Override
-  public int sensingLead() {
-    return world.sensingLead();
-  }
-
-  @Override
-  public List<String> sensoryPopulations() {
-    return world.sensoryPopulations();
-  }
-
-  @Override
-  public String motorPopulation() {
-    return world.motorPopulation();
-  }
-
-  @Override
-  public void begin() {
-    world.begin();
   }
 
   @Override
@@ -80,24 +48,4 @@ final class SensoryRecorder implements Environment {
     return new double[] {left / Math.max(1, half), right / Math.max(1, n - half)};
   }
 
-
-  @Override
-  public void act(int t, double[] motorOutput) {
-    world.act(t, motorOutput);
-  }
-
-  @Override
-  public Map<String, Double> endForward() {
-    return world.endForward();
-  }
-
-  @Override
-  public void motorGradient(int t, double[] gradient) {
-    world.motorGradient(t, gradient);
-  }
-
-  @Override
-  public void sensoryGradient(int t, double[][] gradients) {
-    world.sensoryGradient(t, gradients);
-  }
 }

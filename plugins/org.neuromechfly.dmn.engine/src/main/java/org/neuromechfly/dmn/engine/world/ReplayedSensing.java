@@ -10,38 +10,12 @@ import java.util.Map;
  * exactly, and the open-loop input under which two networks (the model and its Loihi 2 bundle) can be
  * compared spike for spike.
  */
-public final class ReplayedSensing implements Environment {
-  private final Environment world;
+public final class ReplayedSensing extends ForwardingEnvironment {
   private final List<double[][]> recorded = new ArrayList<>();
   private boolean replay;
 
   public ReplayedSensing(Environment world) {
-    this.world = world;
-  }
-
-  @Override
-  public int batch() {
-    return world.batch();
-  }
-
-  @Override
-  public int steps() {
-    return world.steps();
-  }
-
-  @Override
-  public List<String> sensoryPopulations() {
-    return world.sensoryPopulations();
-  }
-
-  @Override
-  public String motorPopulation() {
-    return world.motorPopulation();
-  }
-
-  @Override
-  public void begin() {
-    world.begin();
+    super(world);
   }
 
   @Override
@@ -61,23 +35,9 @@ public final class ReplayedSensing implements Environment {
   }
 
   @Override
-  public void act(int t, double[] motorOutput) {
-    world.act(t, motorOutput);
-  }
-
-  @Override
   public Map<String, Double> endForward() {
     replay = true;
     return world.endForward();
   }
 
-  @Override
-  public void motorGradient(int t, double[] gradient) {
-    world.motorGradient(t, gradient);
-  }
-
-  @Override
-  public void sensoryGradient(int t, double[][] gradients) {
-    world.sensoryGradient(t, gradients);
-  }
 }
