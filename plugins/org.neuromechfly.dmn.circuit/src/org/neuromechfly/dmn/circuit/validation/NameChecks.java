@@ -1,7 +1,10 @@
 package org.neuromechfly.dmn.circuit.validation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.validation.Check;
@@ -82,18 +85,23 @@ public class NameChecks extends CircuitCheck {
     reportDuplicates(training.getSettings());
   }
 
+  /**
+   * One error per repeated setting, at its second occurrence, with the count: a setting repeated
+   * thousands of times (a pasted line) is one mistake, not thousands of diagnostics.
+   */
   private void reportDuplicates(List<? extends EObject> settings) {
-    Map<String, EObject> seen = new HashMap<>();
+    Map<String, List<EObject>> byKey = new LinkedHashMap<>();
     for (EObject setting : settings) {
       if (setting instanceof org.neuromechfly.dmn.circuit.circuit.StimulusSetting
           || setting instanceof org.neuromechfly.dmn.circuit.circuit.SilenceSetting) {
         continue; // an experiment may stimulate and silence several cell sets
       }
-      if (seen.putIfAbsent(SettingKeys.key(setting), setting) != null) {
-        error(
-            "'" + SettingKeys.spelling(setting) + "' is set twice" + where(seen.get(SettingKeys.key(setting))) + "; keep one.",
-            setting,
-            null,
+      byKey.computeIfAbsent(SettingKeys.key(setting), k -> new ArrayList<>(2)).add(setting);
+    }
+    for (List<EObject> same : byKey.values()) {
+      if (same.size() > 1) {
+        String times = same.size() == 2 ? " is set twice" : String.format(Locale.ROOT, " is set %,d times", same.size());
+        error("'" + SettingKeys.spelling(same.get(1)) + "'" + times + where(same.get(0)) + "; keep one.", same.get(1), null,
             CircuitIssueCodes.DUPLICATE_SETTING);
       }
     }

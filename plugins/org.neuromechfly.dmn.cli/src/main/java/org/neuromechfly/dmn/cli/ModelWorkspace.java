@@ -67,7 +67,8 @@ final class ModelWorkspace {
 
   /** Loads and validates a model; unreadable files raise a {@link UserError} naming the file. */
   LoadedModel load(Path file) {
-    LoadedModel parsed = parse(file);
+    // the validator reports the syntax errors itself: converting them here too would do that work twice
+    LoadedModel parsed = read(file);
     if (parsed.resource() == null || parsed.resource().getContents().isEmpty()) {
       return parsed;
     }
@@ -79,6 +80,23 @@ final class ModelWorkspace {
    * Parses a model without validating it: only syntax (and encoding, and emptiness) diagnostics.
    */
   LoadedModel parse(Path file) {
+    LoadedModel read = read(file);
+    if (read.resource() == null || read.resource().getContents().isEmpty()) {
+      return read;
+    }
+    List<Issue> syntax = new java.util.ArrayList<>();
+    var converter = injector().getInstance(org.eclipse.xtext.validation.IDiagnosticConverter.class);
+    for (var diagnostic : read.resource().getErrors()) {
+      converter.convertResourceDiagnostic(diagnostic, Severity.ERROR, syntax::add);
+    }
+    return new LoadedModel(file, read.resource(), syntax);
+  }
+
+  /**
+   * Reads and parses a model; the issues are only those found before parsing (not UTF-8, empty): a
+   * parsed resource carries its syntax errors, unconverted.
+   */
+  private LoadedModel read(Path file) {
     if (!file.getFileName().toString().endsWith(".circuit")) {
       throw new UserError(file + ": not a .circuit file");
     }
@@ -107,12 +125,7 @@ final class ModelWorkspace {
       return new LoadedModel(file, resource, List.of(issue(1, 1,
           "Empty model: a .circuit file starts with 'circuit Name'.", CircuitIssueCodes.EMPTY_MODEL)));
     }
-    List<Issue> syntax = new java.util.ArrayList<>();
-    var converter = injector().getInstance(org.eclipse.xtext.validation.IDiagnosticConverter.class);
-    for (var diagnostic : resource.getErrors()) {
-      converter.convertResourceDiagnostic(diagnostic, Severity.ERROR, syntax::add);
-    }
-    return new LoadedModel(file, resource, syntax);
+    return new LoadedModel(file, resource, List.of());
   }
 
   /**

@@ -234,6 +234,23 @@ class ReliabilityRegressionTest {
   }
 
   @Test
+  void aSettingRepeatedTensOfThousandsOfTimesIsOneErrorAndValidatesWithinTheCpuBound() throws IOException {
+    // found by the long fuzz run (seed 44): a learn list of 50,000 items with one comma missing parsed
+    // as 46,000 'bias' settings; each had a duplicate error, and naming each erroneous setting searched
+    // the population's settings from the start, so validation took 6.4 s of CPU
+    int repeats = 40_000;
+    Path file = model("repeated_setting", "circuit S\npopulation A : ORN {\n  count 4\n  learn tau_mem, bias bias" + ", bias".repeat(repeats) + "\n}\n");
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
+    Result r = validate(file);
+    double seconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+    assertEquals(1, r.exit());
+    assertEquals(List.of(file + ":4:29: error: 'bias' is set 40,001 times on line 4; keep one. [duplicate_setting]"), lines(r, "duplicate_setting"));
+    assertEquals(repeats + 1, lines(r, "syntax").size());
+    assertTrue(seconds < 5, "validation took " + seconds + " s of CPU");
+  }
+
+  @Test
   void aConnectomeQueryRepeatedThousandsOfTimesValidatesWithinTheCpuBound() throws IOException {
     // found by the long fuzz run (seed 44): every copy of a connectome-backed projection selected its
     // neurons and synapses from the data again, so 400-500 KB of repeated lines took 8-14 s of CPU
