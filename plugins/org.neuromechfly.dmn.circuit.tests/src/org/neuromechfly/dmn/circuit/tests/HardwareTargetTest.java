@@ -120,6 +120,8 @@ class HardwareTargetTest {
     CircuitSpec main = compileFile("olfactory.circuit");
     CircuitSpec loihi = compileFile("olfactory_loihi2.circuit");
     assertEquals(TrainingTarget.LOIHI2, loihi.training().target());
+    Population loihiApl = loihi.populations().stream().filter(p -> p.name().equals("APL")).findFirst().orElseThrow();
+    assertEquals(20.0, loihiApl.initialRate().value(), 1e-9, "APL initial rate in Hz");
     List<Population> pops = main.populations().stream().map(p -> {
       var m = p.neuron();
       boolean onChip = !p.name().equals("ORN") && !p.name().equals("JON");
@@ -127,7 +129,9 @@ class HardwareTargetTest {
           m.refractory(), ResetMode.ZERO, false, m.bias()) : m;
       List<LearnableParameter> learned = p.learned().stream().filter(l -> !onChip || l != LearnableParameter.TAU_MEM)
           .toList();
-      return new Population(p.name(), p.cellType(), p.count(), neuron, learned, p.sharing(), p.initialRate());
+      // the spiking APL is calibrated to fire (the graded one passes its output on without a rate)
+      var initialRate = p.name().equals("APL") ? loihiApl.initialRate() : p.initialRate();
+      return new Population(p.name(), p.cellType(), p.count(), neuron, learned, p.sharing(), initialRate);
     }).toList();
     TrainingSpec training = main.training().toBuilder().target(TrainingTarget.LOIHI2).build();
     CircuitSpec expected = new CircuitSpec(loihi.name(), main.referenceData(), main.connectomes(), pops,

@@ -71,6 +71,9 @@ final class SimulateCommand implements Callable<Integer> {
       description = "where connectome sources resolve (default: -Ddmn.data.dir, $DMN_DATA_DIR, ../shared/data)")
   Path dataDir;
 
+  @Option(names = "--force", description = "replace FILE.h5 if it exists")
+  boolean force;
+
   private ExperimentRun experiment() {
     if (top < 0) {
       throw new UserError("--top must be 0 or more");
@@ -87,6 +90,10 @@ final class SimulateCommand implements Callable<Integer> {
     PrintWriter console = spec.commandLine().getOut();
     if (!out.getFileName().toString().endsWith(".h5")) {
       throw new UserError(out + ": the recording is an HDF5 file; name it FILE.h5");
+    }
+    if (Files.exists(out) && !force) {
+      // checked before any simulation: a recording is work, and replacing one should be asked for
+      throw new UserError(out + ": exists; nothing was simulated. Pass --force to replace it, or choose another file.");
     }
     if (starts < 1) {
       throw new UserError("--starts must be at least 1");

@@ -183,6 +183,21 @@ class AnalysisCommandsTest {
   }
 
   @Test
+  void aRecordingIsReplacedOnlyWithForce() throws Exception {
+    Path h5 = dir.resolve("kept.h5");
+    Files.writeString(h5, "an earlier recording");
+    Result refused = dmn("simulate", run.toString(), "--data-dir", data.toString(), "--starts", "1", "--out", h5.toString());
+    assertEquals(1, refused.exit());
+    assertEquals("error: " + h5 + ": exists; nothing was simulated. Pass --force to replace it, or choose another file.",
+        refused.err().strip());
+    assertEquals("an earlier recording", Files.readString(h5));
+    Result replaced = dmn("simulate", run.toString(), "--data-dir", data.toString(), "--starts", "1", "--out", h5.toString(),
+        "--force");
+    assertEquals(0, replaced.exit(), replaced.err());
+    assertTrue(Files.size(h5) > 1000 && !Files.readString(h5, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("an earlier"));
+  }
+
+  @Test
   void analysesOnlyAddTheirOwnFiles() throws Exception {
     Path copy = copy(run, dir.resolve("untouched-run"));
     Map<String, String> before = hashes(copy);
