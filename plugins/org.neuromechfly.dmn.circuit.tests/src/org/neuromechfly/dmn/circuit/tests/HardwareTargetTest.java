@@ -117,8 +117,18 @@ class HardwareTargetTest {
    */
   @Test
   void loihiVariantOfTheMainExampleIsTheMainExampleAsLoihiNeedsIt() throws Exception {
-    CircuitSpec main = compileFile("olfactory.circuit");
-    CircuitSpec loihi = compileFile("olfactory_loihi2.circuit");
+    assertLoihiVariant("olfactory.circuit", "olfactory_loihi2.circuit");
+  }
+
+  /** The same for the mushroom body on hemibrain wiring. */
+  @Test
+  void loihiVariantOfTheHemibrainExampleIsTheHemibrainExampleAsLoihiNeedsIt() throws Exception {
+    assertLoihiVariant("hemibrain_navigation.circuit", "hemibrain_navigation_loihi2.circuit");
+  }
+
+  private void assertLoihiVariant(String original, String variant) throws Exception {
+    CircuitSpec main = compileFile(original);
+    CircuitSpec loihi = compileFile(variant);
     assertEquals(TrainingTarget.LOIHI2, loihi.training().target());
     Population loihiApl = loihi.populations().stream().filter(p -> p.name().equals("APL")).findFirst().orElseThrow();
     assertEquals(20.0, loihiApl.initialRate().value(), 1e-9, "APL initial rate in Hz");
