@@ -139,7 +139,8 @@ final class SimulateCommand implements Callable<Integer> {
     }
     console.println("simulating " + circuit.name() + " from " + starts + " held-out starts (" + source + ")");
     console.flush();
-    Walk walk = Walk.heldOut(circuit, network, starts);
+    Walk walk = Walk.heldOut(circuit, network, starts, content.contains(Hdf5Recording.Content.MEMBRANE),
+        network.options().recomputation());
     Map<String, Long> spikes = Hdf5Recording.write(out, circuit, wiring, walk, source, content);
     console.println("wrote " + out + " (" + content.toString().toLowerCase(java.util.Locale.ROOT) + "); spikes: " + spikes);
     Path folder = out.toAbsolutePath().getParent();

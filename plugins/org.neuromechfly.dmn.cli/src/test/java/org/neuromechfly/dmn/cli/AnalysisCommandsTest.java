@@ -182,6 +182,42 @@ class AnalysisCommandsTest {
         + (edges - 1) + " values, the circuit's wiring has " + edges + " edges"), r.err());
   }
 
+  /**
+   * Found analysing the trained hemibrain example: for 16 flies of 5,000 steps the kernel recomputes
+   * segments (the whole record would not fit), and the walk read the record it does not keep. Outputs
+   * are now recorded as the walk runs: the same bits whatever the kernel keeps; membranes, which need
+   * the whole record, are refused with the reason before anything runs.
+   */
+  @Test
+  void aWalkRecordsTheSameOutputsWhenTheKernelRecomputesSegments() {
+    var trained = org.neuromechfly.dmn.analysis.run.TrainedRun.open(run, org.neuromechfly.dmn.connectome.wiring.DataDirectory.of(data),
+        org.neuromechfly.dmn.analysis.run.TrainedRun.Checkpoint.LAST);
+    var spec = trained.spec();
+    var network = trained.trainedNetwork();
+    var whole = org.neuromechfly.dmn.analysis.simulate.Walk.heldOut(spec, network, 2, false,
+        org.neuromechfly.dmn.engine.network.Recomputation.none());
+    var segmented = org.neuromechfly.dmn.analysis.simulate.Walk.heldOut(spec, network, 2, false,
+        org.neuromechfly.dmn.engine.network.Recomputation.segments(7));
+    long spikes = 0;
+    for (int p = 0; p < whole.activity().populationCount(); p++) {
+      var a = whole.activity().state(p);
+      var b = segmented.activity().state(p);
+      for (int t = 0; t < a.steps(); t++) {
+        for (int f = 0; f < 2; f++) {
+          for (int n = 0; n < a.cells(); n++) {
+            assertEquals(a.output(t, f, n), b.output(t, f, n), "population " + p + " step " + t);
+            spikes += a.output(t, f, n) > 0 ? 1 : 0;
+          }
+        }
+      }
+    }
+    assertTrue(spikes > 0, "the walk should spike");
+    var refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> org.neuromechfly.dmn.analysis.simulate.Walk.heldOut(spec, network, 2, true,
+            org.neuromechfly.dmn.engine.network.Recomputation.segments(7)));
+    assertTrue(refused.getMessage().startsWith("the membranes of 2 flies over"), refused.getMessage());
+  }
+
   @Test
   void aRecordingIsReplacedOnlyWithForce() throws Exception {
     Path h5 = dir.resolve("kept.h5");
