@@ -46,6 +46,14 @@ public final class BpttKernel implements EpisodeKernel {
   private int[] sensory;
   private int motor;
 
+  /**
+   * Whether a kernel of {@code steps} × {@code batch} on {@code network} would keep the whole record by
+   * the footprint's choice (it fits the memory budget), decided without allocating anything.
+   */
+  public static boolean keepsWholeRecord(Network network, int steps, int batch) {
+    return History.wholeRecordChosen(network, steps, batch);
+  }
+
   /** A kernel that keeps what the network options' {@link Recomputation} says. */
   public BpttKernel(Network network, int steps, int batch) {
     this(network, steps, batch, network.options().recomputation());

@@ -52,6 +52,12 @@ interface History {
         : new SegmentedHistory(network, steps, batch, segment);
   }
 
+  /** Whether the footprint keeps the whole record of a kernel of {@code steps} × {@code batch}. */
+  static boolean wholeRecordChosen(Network network, int steps, int batch) {
+    int segment = chosenSegment(network, steps, batch);
+    return segment == 0 || segment >= steps;
+  }
+
   private static int chosenSegment(Network network, int steps, int batch) {
     List<TrainingFootprint.PopulationSize> sizes = network.populations().stream()
         .map(History::size)

@@ -2,6 +2,7 @@ package org.neuromechfly.dmn.engine.fused;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -194,6 +195,9 @@ class SegmentRecomputationTest {
     int s = longEpisodes.segmentSteps();
     assertTrue(s > 300 && s < 3000, "segments of " + s + " steps");
     assertTrue(longEpisodes.historyBytes() < 40e6, longEpisodes.historyBytes() + " bytes held");
+    // asked beforehand (the quantisation report sizes its runs by it), the choice is the same
+    assertTrue(BpttKernel.keepsWholeRecord(network, 1000, 64));
+    assertFalse(BpttKernel.keepsWholeRecord(network, 200_000, 64));
   }
 
   /**

@@ -10,6 +10,7 @@ import org.neuromechfly.dmn.engine.network.ActivityObjective;
 import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.network.NetworkActivity;
 import org.neuromechfly.dmn.engine.network.NetworkOptions;
+import org.neuromechfly.dmn.engine.network.Recomputation;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.neuron.LoihiCells;
 import org.neuromechfly.dmn.engine.neuron.PopulationState;
@@ -89,10 +90,22 @@ public final class BundleSimulation {
     if (spec.task() instanceof NavigationTask nav && o.heldOutStarts() > 0) {
       int steps = nav.steps();
       int batch = Math.min(BATCH, o.heldOutStarts());
+      // the comparison reads both whole records (the bundle's membranes too), which a kernel that
+      // recomputes segments does not keep: fewer flies per run where two records would not fit (large
+      // circuits, long episodes; the example of 2,000 KCs fits its 4)
+      while (batch > 1 && !BpttKernel.keepsWholeRecord(model, steps, 2 * batch)) {
+        batch /= 2;
+      }
+      if (!BpttKernel.keepsWholeRecord(model, steps, 2 * batch)) {
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the quantisation report compares the"
+            + " model and the bundle over whole %,d-step episodes, and the two records of even one fly would not fit"
+            + " in this Java VM's memory (at most %,d MB); give Java more memory (DMN_JAVA_OPTS=-Xmx…) or pass"
+            + " --held-out 0", steps, Runtime.getRuntime().maxMemory() >> 20));
+      }
       int chunks = Math.max(1, o.heldOutStarts() / batch);
       StartPositions starts = StartPositions.heldOut(nav, batch * chunks, t.seed());
-      BpttKernel onModel = new BpttKernel(model, steps, batch);
-      BpttKernel onBundle = new BpttKernel(bundle, steps, batch);
+      BpttKernel onModel = new BpttKernel(model, steps, batch, Recomputation.none());
+      BpttKernel onBundle = new BpttKernel(bundle, steps, batch, Recomputation.none());
       double[] success = new double[2];
       double[] approach = new double[2];
       for (int c = 0; c < chunks; c++) {
