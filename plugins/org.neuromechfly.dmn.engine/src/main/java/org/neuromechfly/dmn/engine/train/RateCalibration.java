@@ -121,6 +121,34 @@ public final class RateCalibration {
     return sum / trace.length() / dt;
   }
 
+  /** Reached rates further than this (relative) from the target are reported as missed. */
+  static final double MISSED = 0.25;
+
+  /**
+   * The populations the calibration could not bring within {@value #MISSED} (relative) of their target,
+   * one sentence each with what limited it: the bias search stops at [-5, 10] and the input factor at
+   * [1e-3, 1e3], and a population whose own drive (the world's, for sensory cells) already exceeds its
+   * target at the limit keeps firing faster. Empty when every target was met.
+   */
+  public static List<String> missed(Map<String, Double> calibration, Map<String, Double> targets) {
+    List<String> notes = new ArrayList<>();
+    targets.forEach((population, target) -> {
+      Double hz = calibration.get("hz:" + population);
+      if (hz == null || Math.abs(hz - target) <= MISSED * target) {
+        return;
+      }
+      Double bias = calibration.get("bias:" + population);
+      String knob = bias != null
+          ? String.format(java.util.Locale.ROOT, "its bias reached %.3g, the end of the search [-5, 10]", bias)
+          : String.format(java.util.Locale.ROOT, "its input factor reached x%.3g of [1e-3, 1e3]", calibration.get("scale:" + population));
+      notes.add(String.format(java.util.Locale.ROOT,
+          "%s fires at %.1f Hz, not the %.1f Hz its 'initial rate' asks: %s, and %s", population, hz, target, knob,
+          hz > target ? "its drive alone makes it fire faster (lower the drive or the target)"
+              : "its input cannot make it fire that fast (raise its input weights or lower the target)"));
+    });
+    return notes;
+  }
+
   /**
    * The result of {@link #calibrate} for people, in population order: {@code "ORN bias 0.131 -> 50.2 Hz,
    * PN input x20.8 -> 40.0 Hz, ..."}.

@@ -96,6 +96,7 @@ public final class Trainer implements AutoCloseable {
     if (!targets.isEmpty()) {
       calibration = RateCalibration.calibrate(master(), spec, options.world(), targets, training.seed());
       listener.message("rate calibration: " + RateCalibration.describe(calibration));
+      RateCalibration.missed(calibration, targets).forEach(m -> listener.message("rate calibration missed: " + m));
       synchronise();
     }
   }

@@ -37,6 +37,31 @@ class RateCalibrationTest {
     assertEquals("ORN bias 0.131 -> 50.2 Hz, PN input x20.8 -> 40.0 Hz", RateCalibration.describe(result));
   }
 
+  @Test
+  void saysWhichTargetsItMissedAndWhy() {
+    Map<String, Double> result = new java.util.LinkedHashMap<>();
+    result.put("bias:ORN", -4.9995);
+    result.put("hz:ORN", 125.4);
+    result.put("scale:PN", 20.8405);
+    result.put("hz:PN", 39.9944);
+    Map<String, Double> targets = new java.util.LinkedHashMap<>();
+    targets.put("ORN", 50.0);
+    targets.put("PN", 40.0);
+    assertEquals(java.util.List.of("ORN fires at 125.4 Hz, not the 50.0 Hz its 'initial rate' asks: its bias reached -5.00,"
+        + " the end of the search [-5, 10], and its drive alone makes it fire faster (lower the drive or the target)"),
+        RateCalibration.missed(result, targets));
+  }
+
+  @Test
+  void aRateNoCellCanReachIsReportedMissed() {
+    CircuitSpec spec = TinyCircuit.spec(50, GradientPath.MOTOR_ONLY);
+    String last = spec.populations().get(spec.populations().size() - 1).name();
+    Map<String, Double> targets = Map.of(last, 2000.0); // above 1/dt: no LIF cell fires that fast
+    var missed = RateCalibration.missed(calibrate(spec, targets), targets);
+    assertEquals(1, missed.size(), missed.toString());
+    org.junit.jupiter.api.Assertions.assertTrue(missed.get(0).startsWith(last + " fires at "), missed.get(0));
+  }
+
   private static Map<String, Double> calibrate(CircuitSpec spec, Map<String, Double> targets) {
     Network net = new Network(spec, TinyCircuit.wiring(spec, 7, 0.3, 1.5), 1e-3,
         NetworkOptions.training(new SurrogateSpike(SurrogateKind.FAST_SIGMOID, 5)));
