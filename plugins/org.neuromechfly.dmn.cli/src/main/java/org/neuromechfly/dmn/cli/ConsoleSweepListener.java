@@ -2,9 +2,6 @@ package org.neuromechfly.dmn.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.neuromechfly.dmn.sweep.PlannedRun;
 import org.neuromechfly.dmn.sweep.RunRow;
 import org.neuromechfly.dmn.sweep.SparkSweep;
@@ -18,7 +15,7 @@ import org.neuromechfly.dmn.sweep.SweepListener;
 final class ConsoleSweepListener implements SweepListener, AutoCloseable {
   private final PrintWriter out;
   private final boolean log;
-  private ProgressBar bar;
+  private final ConsoleBar bar = new ConsoleBar();
   private long startNanos;
   private long startEpisodes = -1;
   private long lastLine;
@@ -40,16 +37,13 @@ final class ConsoleSweepListener implements SweepListener, AutoCloseable {
     if (startEpisodes < 0) {
       startEpisodes = p.episodesDone();
       if (!log) {
-        bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(p.episodesTotal()).setUnit(" ep", 1)
-            .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).build();
-        bar.stepTo(p.episodesDone());
+        bar.start("sweep", p.episodesTotal(), p.episodesDone(), " ep", 1000, false);
       }
     }
     String runs = String.format(Locale.ROOT, "runs: %d done, %d running, %d failed of %d", p.completed(), p.running(),
         p.failed(), p.runs());
-    if (bar != null) {
-      bar.stepTo(p.episodesDone());
-      bar.setExtraMessage(runs);
+    if (bar.active()) {
+      bar.step(p.episodesDone(), runs);
     } else if (System.nanoTime() - lastLine > 60e9) {
       lastLine = System.nanoTime();
       out.printf(Locale.ROOT, "%s; episodes %d/%d; ETA %s%n", runs, p.episodesDone(), p.episodesTotal(), eta(p));
@@ -69,7 +63,7 @@ final class ConsoleSweepListener implements SweepListener, AutoCloseable {
 
   @Override
   public void finished(PlannedRun run, RunRow row) {
-    beforeLine();
+    bar.breakLine();
     if (row.completed()) {
       out.printf(Locale.ROOT, "%s (%s): completed, held-out success %.1f %%, ground speed %.1f mm/s, %.0f s%n", run.id(),
           run.describe(), 100 * row.number("success_after"), row.number("ground_speed_mm_s"), row.number("seconds"));
@@ -81,22 +75,13 @@ final class ConsoleSweepListener implements SweepListener, AutoCloseable {
 
   @Override
   public void message(String text) {
-    beforeLine();
+    bar.breakLine();
     out.println("note: " + text);
     out.flush();
   }
 
   @Override
   public void close() {
-    if (bar != null) {
-      bar.close();
-      bar = null;
-    }
-  }
-
-  private void beforeLine() {
-    if (bar != null) {
-      System.err.println();
-    }
+    bar.close();
   }
 }

@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.neuromechfly.dmn.engine.train.EpisodeReport;
 import org.neuromechfly.dmn.engine.train.TrainingListener;
 
@@ -19,7 +16,7 @@ import org.neuromechfly.dmn.engine.train.TrainingListener;
 final class ConsoleTrainingListener implements TrainingListener, AutoCloseable {
   private final PrintWriter out;
   private final boolean logEpisodes;
-  private ProgressBar bar;
+  private final ConsoleBar bar = new ConsoleBar();
 
   /** @param logEpisodes one line per episode instead of a progress bar */
   ConsoleTrainingListener(PrintWriter out, boolean logEpisodes) {
@@ -32,17 +29,14 @@ final class ConsoleTrainingListener implements TrainingListener, AutoCloseable {
     out.printf(Locale.ROOT, "episodes %d..%d, %,d learnable parameters%n", firstEpisode, episodes - 1, learnableParameters);
     out.flush();
     if (!logEpisodes) {
-      bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(episodes).setStyle(ProgressBarStyle.ASCII)
-          .setUpdateIntervalMillis(500).showSpeed().build();
-      bar.stepTo(firstEpisode);
+      bar.start("train", episodes, firstEpisode, null, 500, true);
     }
   }
 
   @Override
   public void episode(EpisodeReport report) {
-    if (bar != null) {
-      bar.stepTo(report.episode() + 1);
-      bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f (%s)", report.loss(),
+    if (bar.active()) {
+      bar.step(report.episode() + 1, String.format(Locale.ROOT, "loss %.4f (%s)", report.loss(),
           report.components().entrySet().stream().sorted(Map.Entry.comparingByKey())
               .map(e -> String.format(Locale.ROOT, "%s %.3g", e.getKey(), e.getValue()))
               .collect(Collectors.joining(", "))));
@@ -56,7 +50,7 @@ final class ConsoleTrainingListener implements TrainingListener, AutoCloseable {
 
   @Override
   public void evaluated(int episode, double success, double closestApproachMetres) {
-    beforeLine();
+    bar.breakLine();
     out.printf(Locale.ROOT, "episode %d: held-out success %.1f %%, mean closest approach %.1f mm%n", episode,
         100 * success, 1000 * closestApproachMetres);
     out.flush();
@@ -72,24 +66,14 @@ final class ConsoleTrainingListener implements TrainingListener, AutoCloseable {
 
   @Override
   public void message(String text) {
-    beforeLine();
+    bar.breakLine();
     out.println("note: " + text);
     out.flush();
   }
 
   @Override
   public void close() {
-    if (bar != null) {
-      bar.close();
-      bar = null;
-    }
-  }
-
-  /** The bar redraws its line in place: start a fresh one before printing. */
-  private void beforeLine() {
-    if (bar != null) {
-      System.err.println();
-    }
+    bar.close();
   }
 
   private static String components(EpisodeReport report) {

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 public final class Shuffles {
   private Shuffles() {}
 
-  /** A statistic of (values, counts), e.g. {@link Correlation#spearman}. */
+  /** A statistic of (values, counts), e.g. {@link org.neuromechfly.dmn.engine.stats.Correlation#spearman}. */
   @FunctionalInterface
   public interface Statistic {
     double of(double[] values, double[] counts);

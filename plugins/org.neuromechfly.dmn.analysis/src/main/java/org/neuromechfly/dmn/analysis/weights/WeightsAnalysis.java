@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.neuromechfly.dmn.analysis.run.AnalysisException;
 import org.neuromechfly.dmn.analysis.run.TrainedRun;
-import org.neuromechfly.dmn.analysis.stats.Correlation;
+import org.neuromechfly.dmn.engine.stats.Correlation;
 import org.neuromechfly.dmn.analysis.stats.Shuffles;
 import org.neuromechfly.dmn.analysis.CellTypeGroups;
 import org.neuromechfly.dmn.connectome.graph.EdgeList;

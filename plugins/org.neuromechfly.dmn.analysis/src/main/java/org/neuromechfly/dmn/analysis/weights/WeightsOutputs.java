@@ -13,7 +13,7 @@ import org.knowm.xchart.XYChart;
 import org.neuromechfly.dmn.analysis.Csv;
 import org.neuromechfly.dmn.analysis.plot.Charts;
 import org.neuromechfly.dmn.analysis.run.TrainedRun;
-import org.neuromechfly.dmn.analysis.stats.Correlation;
+import org.neuromechfly.dmn.engine.stats.Correlation;
 import org.neuromechfly.dmn.analysis.stats.Shuffles;
 import org.neuromechfly.dmn.engine.run.RunFolder;
 

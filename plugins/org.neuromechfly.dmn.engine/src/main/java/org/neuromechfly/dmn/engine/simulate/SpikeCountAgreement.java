@@ -1,6 +1,7 @@
 package org.neuromechfly.dmn.engine.simulate;
 
 import java.util.Locale;
+import org.neuromechfly.dmn.engine.stats.Correlation;
 
 /**
  * How far two simulators' spike counts agree, {@code [trial][neuron]} each: the fraction of neurons
@@ -53,31 +54,7 @@ public record SpikeCountAgreement(int activeNeurons, double identicalFraction, d
       }
     }
     return new SpikeCountAgreement(active, active == 0 ? 1 : identical / (double) active,
-        pairs == 0 ? 1 : identicalPairs / (double) pairs, pearson(xa, xb), sa, sb);
-  }
-
-  public static double pearson(double[] x, double[] y) {
-    int n = x.length;
-    if (n < 2) {
-      return Double.NaN;
-    }
-    double mx = 0;
-    double my = 0;
-    for (int i = 0; i < n; i++) {
-      mx += x[i];
-      my += y[i];
-    }
-    mx /= n;
-    my /= n;
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < n; i++) {
-      sxy += (x[i] - mx) * (y[i] - my);
-      sxx += (x[i] - mx) * (x[i] - mx);
-      syy += (y[i] - my) * (y[i] - my);
-    }
-    return sxy / Math.sqrt(sxx * syy);
+        pairs == 0 ? 1 : identicalPairs / (double) pairs, Correlation.pearson(xa, xb), sa, sb);
   }
 
   public String describe() {

@@ -30,6 +30,11 @@ import org.neuromechfly.dmn.model.NavigationTask;
 public final class RateCalibration {
   private static final int STEPS = 300;
   private static final int ITERATIONS = 14;
+  /** Where the searches stop: a population's bias, and the factor on its excitatory inputs. */
+  private static final double BIAS_LOW = -5;
+  private static final double BIAS_HIGH = 10;
+  private static final double FACTOR_LOW = 1e-3;
+  private static final double FACTOR_HIGH = 1e3;
 
   private RateCalibration() {}
 
@@ -65,8 +70,8 @@ public final class RateCalibration {
       final int pop = p;
       if (!excitatory.isEmpty()) {
         List<Double> original = excitatory.stream().map(s -> s.gain().value()[0]).toList();
-        double lo = Math.log(1e-3);
-        double hi = Math.log(1e3);
+        double lo = Math.log(FACTOR_LOW);
+        double hi = Math.log(FACTOR_HIGH);
         for (int i = 0; i < ITERATIONS; i++) {
           double mid = (lo + hi) / 2;
           apply(network, excitatory, original, Math.exp(mid));
@@ -82,8 +87,8 @@ public final class RateCalibration {
       } else {
         Parameter bias = network.parameters().get(pops.get(p).name() + ".bias")
             .orElseThrow(() -> new IllegalArgumentException("no bias for " + pop));
-        double lo = -5;
-        double hi = 10;
+        double lo = BIAS_LOW;
+        double hi = BIAS_HIGH;
         for (int i = 0; i < ITERATIONS; i++) {
           double mid = (lo + hi) / 2;
           java.util.Arrays.fill(bias.value(), mid);
@@ -126,8 +131,8 @@ public final class RateCalibration {
 
   /**
    * The populations the calibration could not bring within {@value #MISSED} (relative) of their target,
-   * one sentence each with what limited it: the bias search stops at [-5, 10] and the input factor at
-   * [1e-3, 1e3], and a population whose own drive (the world's, for sensory cells) already exceeds its
+   * one sentence each with what limited it: the end of the bias or input-factor search it reached, where a
+   * population whose own drive (the world's, for sensory cells) already exceeds its
    * target at the limit keeps firing faster. Empty when every target was met.
    */
   public static List<String> missed(Map<String, Double> calibration, Map<String, Double> targets) {
@@ -139,14 +144,20 @@ public final class RateCalibration {
       }
       Double bias = calibration.get("bias:" + population);
       String knob = bias != null
-          ? String.format(java.util.Locale.ROOT, "its bias reached %.3g, the end of the search [-5, 10]", bias)
-          : String.format(java.util.Locale.ROOT, "its input factor reached x%.3g of [1e-3, 1e3]", calibration.get("scale:" + population));
+          ? String.format(java.util.Locale.ROOT, "its bias reached %.3g, the end of the search [%s, %s]", bias, plain(BIAS_LOW),
+              plain(BIAS_HIGH))
+          : String.format(java.util.Locale.ROOT, "its input factor reached x%.3g of [%s, %s]", calibration.get("scale:" + population),
+              plain(FACTOR_LOW), plain(FACTOR_HIGH));
       notes.add(String.format(java.util.Locale.ROOT,
           "%s fires at %.1f Hz, not the %.1f Hz its 'initial rate' asks: %s, and %s", population, hz, target, knob,
           hz > target ? "its drive alone makes it fire faster (lower the drive or the target)"
               : "its input cannot make it fire that fast (raise its input weights or lower the target)"));
     });
     return notes;
+  }
+
+  private static String plain(double bound) {
+    return java.math.BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.neuromechfly.dmn.analysis.stats;
+package org.neuromechfly.dmn.engine.stats;
 
 import java.util.Arrays;
 
