@@ -182,7 +182,7 @@ public final class WholeBrainTrainingStepBenchmark {
       }
     }
     double bytes = 12 * edgeWalks + (12 + 16) * counter.spikingRowVisits();
-    System.out.printf(Locale.ROOT, "bytes streamed per step (edge lists): %.1f GB (%.1f G edge visits by the"
+    System.out.printf(Locale.ROOT, "bytes streamed per training step (edge lists): %.1f GB (%.1f G edge visits by the"
         + " presynaptic gradient, %.3f G by spiking rows); at the 1-thread triad bandwidth %.1f s, measured forward +"
         + " backward %.1f s = %.0f %% of the bandwidth limit%n", bytes / 1e9, edgeWalks / 1e9,
         counter.spikingRowVisits() / 1e9, bytes / bandwidth, seconds, 100 * (bytes / bandwidth) / seconds);
