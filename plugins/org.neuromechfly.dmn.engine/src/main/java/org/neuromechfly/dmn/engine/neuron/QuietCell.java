@@ -22,10 +22,24 @@ public final class QuietCell {
   private static final double DEGENERATE = 1e-9;
 
   /**
+   * How far under the threshold the quick bound of {@link #canCross} must stay to decide alone, so
+   * that rounding in the bound can never disagree with the exact test (whose own errors are ~1e-16).
+   */
+  private static final double BOUND_SLACK = 1e-12;
+
+  /**
    * Advances cell {@code n} by {@code k} quiet steps: {@code u[at]} and {@code synaptic[at]} (ignored
    * without a synaptic current) are updated in place.
    */
   public static void advance(LifCells c, int n, int k, double[] u, double[] synaptic, int at) {
+    advance(c, n, k, u, synaptic, at, null);
+  }
+
+  /**
+   * {@link #advance(LifCells, int, int, double[], double[], int)} with the decays' powers looked up
+   * in {@code powers} (the population's, or null to compute them).
+   */
+  public static void advance(LifCells c, int n, int k, double[] u, double[] synaptic, int at, DecayPowers powers) {
     if (k <= 0) {
       return;
     }
@@ -41,12 +55,12 @@ public final class QuietCell {
       synaptic[at] = s;
       return;
     }
-    double bk = Math.pow(beta, k);
+    double bk = powers != null ? powers.beta(k) : Math.pow(beta, k);
     if (s == 0) {
       u[at] = bias + bk * (u[at] - bias);
       return;
     }
-    double ak = Math.pow(alpha, k);
+    double ak = powers != null ? powers.alpha(k) : Math.pow(alpha, k);
     double cc = c.leak[n] * alpha * s / (alpha - beta);
     u[at] = bias + bk * (u[at] - bias - cc) + cc * ak;
     synaptic[at] = ak * s;
@@ -75,6 +89,11 @@ public final class QuietCell {
     }
     double cc = c.leak[n] * alpha * s / (alpha - beta);
     double a = u - bias - cc; // u_k = bias + a β^k + cc α^k
+    // α^k, β^k ≤ 1, so no step exceeds bias + max(a, 0) + max(cc, 0): most cells a spike reaches
+    // stay far enough below threshold for this bound to settle it without logarithms and powers
+    if (bias + Math.max(a, 0) + Math.max(cc, 0) < theta - BOUND_SLACK) {
+      return false;
+    }
     double best = first(c, n, u, s);
     // d/dk: a ln β β^k + cc ln α α^k = 0  →  (β/α)^k = −cc ln α / (a ln β)
     double ratio = -cc * Math.log(alpha) / (a * Math.log(beta));

@@ -1,6 +1,7 @@
 package org.neuromechfly.dmn.engine.simulate;
 
 import java.util.Arrays;
+import org.neuromechfly.dmn.engine.neuron.DecayPowers;
 import org.neuromechfly.dmn.engine.neuron.LifCells;
 import org.neuromechfly.dmn.engine.neuron.LifStep;
 import org.neuromechfly.dmn.engine.neuron.QuietCell;
@@ -47,6 +48,8 @@ public final class TrialSimulation {
   /** Spikes of the last maxDelay + 1 steps, by step modulo the ring. */
   private final int[][] ringCells;
   private final int[] ringCount;
+  /** Per population, the decays' powers up to the longest trial run so far (null: computed). */
+  private final DecayPowers[] powers;
 
   public TrialSimulation(SpikingNetwork net) {
     this(net, true);
@@ -80,11 +83,12 @@ public final class TrialSimulation {
     int ring = net.maxDelay() + 1;
     ringCells = new int[ring][16];
     ringCount = new int[ring];
+    powers = new DecayPowers[net.populationCount()];
   }
 
   /** Runs one trial of {@code steps} steps from rest with the given Poisson events. */
   public SpikeTrain run(int steps, InputEvents events) {
-    begin();
+    begin(steps);
     InputEvents.IntList spikeStep = new InputEvents.IntList();
     InputEvents.IntList spikeCell = new InputEvents.IntList();
     int ring = ringCount.length;
@@ -129,7 +133,12 @@ public final class TrialSimulation {
     return new SpikeTrain(steps, size, spikeStep.toArray(), spikeCell.toArray());
   }
 
-  private void begin() {
+  private void begin(int steps) {
+    for (int p = 0; p < powers.length; p++) {
+      if (powers[p] == null || powers[p].steps() < steps) {
+        powers[p] = DecayPowers.of(net.constants(p), steps);
+      }
+    }
     Arrays.fill(u, 0);
     Arrays.fill(synaptic, 0);
     Arrays.fill(out, 0);
@@ -198,7 +207,7 @@ public final class TrialSimulation {
     }
     int p = net.populationOf(k);
     int n = k - net.offset(p);
-    QuietCell.advance(net.constants(p), n, t - 1 - last[k], u, synaptic, k);
+    QuietCell.advance(net.constants(p), n, t - 1 - last[k], u, synaptic, k, powers[p]);
     hot[k] = true;
     hotList[p][hotCount[p]++] = n;
   }

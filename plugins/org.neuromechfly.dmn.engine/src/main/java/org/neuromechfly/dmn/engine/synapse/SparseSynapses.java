@@ -16,6 +16,8 @@ public final class SparseSynapses extends Synapses {
   /** Wiring-order index of each edge in column order. */
   private final int[] wiringEdge;
   private final double[] w;
+  /** The target gradients cell-major for the batched backward pass (reused step to step). */
+  private double[] transposed;
 
   SparseSynapses(
       EdgeArrays edges,
@@ -75,27 +77,114 @@ public final class SparseSynapses extends Synapses {
   @Override
   public void backward(
       double[] source, double[] gradTarget, double[] gradSource, double[] accumulator, int batch) {
-    for (int b = 0; b < batch; b++) {
-      int so = b * sources;
-      int to = b * targets;
-      for (int j = 0; j < sources; j++) {
-        double o = source[so + j];
-        double sum = 0;
-        int end = colPtr[j + 1];
-        if (o == 0) { // a silent source gets a gradient but contributes none to its weights
-          for (int c = colPtr[j]; c < end; c++) {
-            sum += w[c] * gradTarget[to + target[c]];
-          }
-        } else {
-          for (int c = colPtr[j]; c < end; c++) {
-            double g = gradTarget[to + target[c]];
-            sum += w[c] * g;
-            accumulator[c] += o * g;
-          }
+    if (batch == 1) {
+      backwardOne(source, gradTarget, gradSource, accumulator);
+    } else {
+      backwardBlocked(source, gradTarget, gradSource, accumulator, batch);
+    }
+  }
+
+  private void backwardOne(double[] source, double[] gradTarget, double[] gradSource, double[] accumulator) {
+    for (int j = 0; j < sources; j++) {
+      double o = source[j];
+      double sum = 0;
+      int end = colPtr[j + 1];
+      if (o == 0) { // a silent source gets a gradient but contributes none to its weights
+        for (int c = colPtr[j]; c < end; c++) {
+          sum += w[c] * gradTarget[target[c]];
         }
-        gradSource[so + j] += sum;
+      } else {
+        for (int c = colPtr[j]; c < end; c++) {
+          double g = gradTarget[target[c]];
+          sum += w[c] * g;
+          accumulator[c] += o * g;
+        }
+      }
+      gradSource[j] += sum;
+    }
+  }
+
+  /**
+   * The batch shares each pass over a source's edges: the target gradients are laid out cell-major
+   * ({@code [N][B]}), so an edge's weight and target are loaded once per eight flies and its batch
+   * row is contiguous, and the eight sums stay in registers. Every sum adds its terms in the order
+   * of the per-fly loops (edges in column order for the presynaptic gradient, flies in order for the
+   * weight's), so the bits are those of {@link #backwardOne} run fly by fly.
+   */
+  private void backwardBlocked(
+      double[] source, double[] gradTarget, double[] gradSource, double[] accumulator, int batch) {
+    double[] byCell = cellMajor(gradTarget, batch);
+    double[] active = new double[batch];
+    int[] activeRow = new int[batch];
+    int blocked = batch - batch % 8;
+    for (int j = 0; j < sources; j++) {
+      int start = colPtr[j];
+      int end = colPtr[j + 1];
+      for (int b0 = 0; b0 < blocked; b0 += 8) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        for (int c = start; c < end; c++) {
+          double wc = w[c];
+          int row = target[c] * batch + b0;
+          s0 += wc * byCell[row];
+          s1 += wc * byCell[row + 1];
+          s2 += wc * byCell[row + 2];
+          s3 += wc * byCell[row + 3];
+          s4 += wc * byCell[row + 4];
+          s5 += wc * byCell[row + 5];
+          s6 += wc * byCell[row + 6];
+          s7 += wc * byCell[row + 7];
+        }
+        int at = b0 * sources + j;
+        gradSource[at] += s0;
+        gradSource[at + sources] += s1;
+        gradSource[at + 2 * sources] += s2;
+        gradSource[at + 3 * sources] += s3;
+        gradSource[at + 4 * sources] += s4;
+        gradSource[at + 5 * sources] += s5;
+        gradSource[at + 6 * sources] += s6;
+        gradSource[at + 7 * sources] += s7;
+      }
+      for (int b = blocked; b < batch; b++) {
+        double sum = 0;
+        for (int c = start; c < end; c++) {
+          sum += w[c] * byCell[target[c] * batch + b];
+        }
+        gradSource[b * sources + j] += sum;
+      }
+      int spiking = 0;
+      for (int b = 0; b < batch; b++) {
+        double o = source[b * sources + j];
+        if (o != 0) {
+          active[spiking] = o;
+          activeRow[spiking++] = b;
+        }
+      }
+      if (spiking > 0) { // silent sources contribute nothing to their weights
+        for (int c = start; c < end; c++) {
+          int row = target[c] * batch;
+          double a = accumulator[c];
+          for (int k = 0; k < spiking; k++) {
+            a += active[k] * byCell[row + activeRow[k]];
+          }
+          accumulator[c] = a;
+        }
       }
     }
+  }
+
+  /** {@code [B][N]} as {@code [N][B]}, in a buffer kept for the next step. */
+  private double[] cellMajor(double[] byBatch, int batch) {
+    int n = batch * targets;
+    if (transposed == null || transposed.length != n) {
+      transposed = new double[n];
+    }
+    for (int b = 0; b < batch; b++) {
+      int from = b * targets;
+      for (int i = 0; i < targets; i++) {
+        transposed[i * batch + b] = byBatch[from + i];
+      }
+    }
+    return transposed;
   }
 
   @Override
