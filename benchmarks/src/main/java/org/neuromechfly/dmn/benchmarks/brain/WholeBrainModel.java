@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.neuromechfly.dmn.connectome.synthetic.SyntheticBrain;
 import org.neuromechfly.dmn.model.CellSet;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.Connectivity;
@@ -53,8 +55,12 @@ public final class WholeBrainModel {
    * is integrated exactly, ours by exponential Euler over a step (Brian2Export.kappa).
    */
   public static double weightPerSynapse() {
-    return 0.275 / MILLIVOLTS_PER_UNIT
-        * org.neuromechfly.dmn.engine.simulate.Brian2Export.kappa(0.020, 0.005, DT_MS * 1e-3);
+    return weightPerSynapse(DT_MS * 1e-3);
+  }
+
+  /** {@link #weightPerSynapse()} for a step of {@code dt} seconds. */
+  public static double weightPerSynapse(double dt) {
+    return 0.275 / MILLIVOLTS_PER_UNIT * org.neuromechfly.dmn.engine.simulate.Brian2Export.kappa(0.020, 0.005, dt);
   }
 
   /** The circuit over the Shiu folder {@code name} of the data directory with {@code neurons} neurons. */
@@ -75,6 +81,37 @@ public final class WholeBrainModel {
     return new CircuitSpec("WholeBrain", null,
         List.of(new ConnectomeSource("flywire", ConnectomeFormat.SHIU, name, "v783", null)),
         List.of(brain), List.of(recurrent), task, List.of(), training, null);
+  }
+
+  /**
+   * The Shiu folder {@code folder}, written first as a FlyWire-shaped synthetic brain of {@code neurons}
+   * neurons ({@link SyntheticBrain}, connections in the v783 proportion) when it holds no completeness table.
+   */
+  public static Path folderOrSynthetic(Path folder, int neurons) {
+    Path f = folder.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(f.resolve("Completeness_783.csv"))) {
+      long connections = Math.round(SyntheticBrain.FLYWIRE_CONNECTIONS * (double) neurons
+          / SyntheticBrain.FLYWIRE_NEURONS);
+      long t0 = System.nanoTime();
+      var summary = SyntheticBrain.write(new SyntheticBrain.Parameters(neurons, connections, 783), f);
+      System.out.printf("generated %s in %.1f s: %,d neurons, %,d connections, %,d synapses, %,d inhibitory%n",
+          f, (System.nanoTime() - t0) / 1e9, summary.neurons(), summary.connections(), summary.synapses(),
+          summary.inhibitory());
+    }
+    return f;
+  }
+
+  /**
+   * The cells (indices in the folder's row order) a Shiu-style experiment drives: a fixed random choice of
+   * {@code count} distinct cells (a sugar-GRN-sized set, 21 in Shiu et al. Fig. 2).
+   */
+  public static int[] stimulatedCells(int neurons, int count) {
+    SplittableRandom pick = new SplittableRandom(21);
+    java.util.LinkedHashSet<Integer> cells = new java.util.LinkedHashSet<>();
+    while (cells.size() < count) {
+      cells.add(pick.nextInt(neurons));
+    }
+    return cells.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Root ids of a Shiu folder's completeness table, in its row order. */

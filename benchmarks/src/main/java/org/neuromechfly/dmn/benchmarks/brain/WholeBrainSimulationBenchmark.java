@@ -1,11 +1,9 @@
 package org.neuromechfly.dmn.benchmarks.brain;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.neuromechfly.dmn.benchmarks.Arguments;
 import org.neuromechfly.dmn.benchmarks.BenchmarkMain;
 import org.neuromechfly.dmn.benchmarks.Machine;
@@ -56,25 +54,11 @@ public final class WholeBrainSimulationBenchmark {
   }
 
   private static void run(Settings s) throws Exception {
-    Path folder = s.folder().toAbsolutePath().normalize();
-    if (!Files.isRegularFile(folder.resolve("Completeness_783.csv"))) {
-      long connections = Math.round(SyntheticBrain.FLYWIRE_CONNECTIONS * (double) s.neurons()
-          / SyntheticBrain.FLYWIRE_NEURONS);
-      long t0 = System.nanoTime();
-      var summary = SyntheticBrain.write(new SyntheticBrain.Parameters(s.neurons(), connections, 783), folder);
-      System.out.printf("generated %s in %.1f s: %,d neurons, %,d connections, %,d synapses, %,d inhibitory%n",
-          folder, (System.nanoTime() - t0) / 1e9, summary.neurons(), summary.connections(), summary.synapses(),
-          summary.inhibitory());
-    }
+    Path folder = WholeBrainModel.folderOrSynthetic(s.folder(), s.neurons());
     List<Long> ids = WholeBrainModel.ids(folder);
-    // the stimulated neurons: a fixed random choice (a sugar-GRN-sized set, 21 in Shiu et al. Fig. 2)
-    SplittableRandom pick = new SplittableRandom(21);
     List<Long> stimulated = new ArrayList<>();
-    while (stimulated.size() < s.stimulated()) {
-      long id = ids.get(pick.nextInt(ids.size()));
-      if (!stimulated.contains(id)) {
-        stimulated.add(id);
-      }
+    for (int cell : WholeBrainModel.stimulatedCells(ids.size(), s.stimulated())) {
+      stimulated.add(ids.get(cell));
     }
     int steps = (int) Math.round(1000 / WholeBrainModel.DT_MS);
     CircuitSpec spec = WholeBrainModel.spec(folder.getFileName().toString(), ids.size(), steps, s.trials(), stimulated,

@@ -23,7 +23,7 @@ import org.neuromechfly.dmn.model.json.CircuitJson;
  * The circuits the engine benchmarks train, built through the real path: IR records →
  * {@link CircuitWiringBuilder} (seeded rules, connectome files from the data directory) → {@link Network}.
  */
-final class Circuits {
+public final class Circuits {
   /** The example circuit ({@code dsl-examples/olfactory.circuit}) as its golden IR. */
   static final String EXAMPLE_IR = "plugins/org.neuromechfly.dmn.circuit.tests/resources/golden/olfactory.ir.json";
 
@@ -35,7 +35,7 @@ final class Circuits {
    * of 80 %, no blank trials (the example's own world has wind, puffs and wind sensing; the network is
    * the same, its wind-sensing cells then get no input).
    */
-  static CircuitSpec example(int steps, int batch) throws IOException {
+  public static CircuitSpec example(int steps, int batch) throws IOException {
     CircuitSpec s = CircuitJson.read(Files.readString(BenchmarkMain.repositoryFile(EXAMPLE_IR)));
     NavigationTask f = (NavigationTask) s.task();
     NavigationTask still = f.toBuilder()
@@ -67,13 +67,13 @@ final class Circuits {
   }
 
   /** The surrogate spike the circuit's training settings ask for. */
-  static SurrogateSpike surrogate(CircuitSpec spec) {
+  public static SurrogateSpike surrogate(CircuitSpec spec) {
     TrainingSpec t = spec.training();
     return new SurrogateSpike(t.surrogate(), t.surrogateSlope());
   }
 
   /** The training network (float32 traces) of the circuit. */
-  static Network network(CircuitSpec spec, List<EdgeArrays> wiring) {
+  public static Network network(CircuitSpec spec, List<EdgeArrays> wiring) {
     return network(spec, wiring, NetworkOptions.training(surrogate(spec)));
   }
 

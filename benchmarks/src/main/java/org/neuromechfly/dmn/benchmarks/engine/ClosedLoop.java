@@ -22,7 +22,7 @@ import org.neuromechfly.dmn.model.Optimizer;
  * the same parameters. Activity losses (sparsity, rate band) are left out, so that the PyTorch
  * references, which implement navigation and energy only, train the identical model.
  */
-final class ClosedLoop {
+public final class ClosedLoop {
   final CircuitSpec spec;
   final NavigationTask task;
   final WorldSettings settings;
@@ -33,6 +33,16 @@ final class ClosedLoop {
 
   /** One timed step: wall-clock seconds and the episode's loss. */
   record Step(double seconds, double loss) {}
+
+  /**
+   * One training step timed phase by phase, seconds: forward, backward, and the update — Adam and the
+   * weights recomputed from the raw parameters, as the trainer does after every step — and the loss.
+   */
+  public record PhasedStep(double forward, double backward, double update, double loss) {
+    public double seconds() {
+      return forward + backward + update;
+    }
+  }
 
   /** A timed piece of work that returns a loss. */
   @FunctionalInterface
@@ -54,7 +64,7 @@ final class ClosedLoop {
   }
 
   /** The example's seed and the first episode's starts. */
-  ClosedLoop(CircuitSpec spec, Network network, WorldSettings settings) {
+  public ClosedLoop(CircuitSpec spec, Network network, WorldSettings settings) {
     this(spec, network, settings, spec.training().seed(), 0);
   }
 
@@ -69,6 +79,24 @@ final class ClosedLoop {
   /** One training step of {@code kernel}, Adam update included, timed. */
   Step trainingStep(EpisodeKernel kernel) {
     return time(() -> forwardBackward(kernel));
+  }
+
+  /**
+   * One training step of {@code kernel} with each phase timed on its own (the same work as
+   * {@link #trainingStep}); {@code watch} observes the forward pass's outputs ({@link ActivityObjective#NONE}
+   * for none).
+   */
+  public PhasedStep phasedStep(EpisodeKernel kernel, ActivityObjective watch) {
+    network.parameters().zeroGradients();
+    long t0 = System.nanoTime();
+    double loss = total(kernel.forward(world, watch));
+    long t1 = System.nanoTime();
+    kernel.backward(world, watch);
+    long t2 = System.nanoTime();
+    adam.apply(network.parameters().learnable(), 0.0);
+    network.prepare();
+    long t3 = System.nanoTime();
+    return new PhasedStep((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, loss);
   }
 
   /** Times {@code episode} followed by the (zero-rate) Adam update, as one training step. */

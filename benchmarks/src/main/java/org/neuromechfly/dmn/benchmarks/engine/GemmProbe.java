@@ -9,13 +9,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * best of six products {@code [16000 × 2000] · [2000 × 50]}, the shape of the example's largest
  * projection over a batch. It allocates its own matrices, so measure peak memory before calling it.
  */
-final class GemmProbe {
-  static final String SHAPE = "float32, [16000 x 2000] x [2000 x 50], best of 6";
+public final class GemmProbe {
+  public static final String SHAPE = "float32, [16000 x 2000] x [2000 x 50], best of 6";
 
   private GemmProbe() {}
 
   /** Flop/s. */
-  static double rate() {
+  public static double rate() {
     int m = 16_000;
     int k = 2000;
     int n = 50;

@@ -77,6 +77,7 @@ final class TrainCommand implements Callable<Integer> {
     out.flush();
     CircuitWiring wiring = CircuitWiringBuilder.build(circuit, data);
     out.printf(Locale.ROOT, "  %,d synapses in %d projections%n", wiring.edgeCount(), wiring.projections().size());
+    requireMemoryOnceWired(circuit, wiring);
     if (sameDiffGraph != null) {
       out.println("building the SameDiff training graph...");
       out.flush();
@@ -123,6 +124,25 @@ final class TrainCommand implements Callable<Integer> {
       throw new UserError(file + ": not trained: training needs about " + TrainingFootprint.size(footprint.bytes())
           + " of memory (largest array: " + footprint.largestArrayOwner() + "), but this Java VM may use "
           + TrainingFootprint.size(available) + ". Reduce the batch or the steps, or give Java more memory (e.g. DMN_JAVA_OPTS=-Xmx32g).");
+    }
+  }
+
+  /**
+   * Refuses, once the data is read and before the network is allocated, a model whose connectome
+   * projections make it too large: the first estimate could not count their synapses (a whole brain's
+   * weights, gradients and moments are over a gigabyte).
+   */
+  private void requireMemoryOnceWired(org.neuromechfly.dmn.model.CircuitSpec circuit, CircuitWiring wiring) {
+    java.util.Map<String, Long> synapses = new java.util.HashMap<>();
+    wiring.projections().forEach(p -> synapses.merge(p.projection().label(), (long) p.edges().edgeCount(), Long::sum));
+    var footprint = TrainingFootprint.ofWired(circuit, TrainOptions.shardsFor(circuit.training().batch()), synapses);
+    long available = TrainingFootprint.availableHeap();
+    if (!footprint.arraysFit() || !footprint.fitsIn(available)) {
+      throw new UserError(file + ": not trained: with its " + String.format(Locale.ROOT, "%,d", wiring.edgeCount())
+          + " synapses as wired from the data, training needs about " + TrainingFootprint.size(footprint.bytes())
+          + " of memory (largest array: " + footprint.largestArrayOwner() + "), but this Java VM may use "
+          + TrainingFootprint.size(available) + ". Select fewer neurons or synapses (e.g. a higher min_synapses),"
+          + " reduce the batch or the steps, or give Java more memory (e.g. DMN_JAVA_OPTS=-Xmx32g).");
     }
   }
 

@@ -3,6 +3,7 @@ package org.neuromechfly.dmn.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The memory that training a circuit with the fused BPTT kernel needs, estimated from its sizes
@@ -20,8 +21,9 @@ import java.util.Locale;
  * first fly's outputs of the last episode for the rasters ({@code steps × cells × 4} bytes), per-step
  * scratch of about {@code (14 + longest delay) × 8} bytes per cell and fly, and about 48 bytes per
  * synapse and thread (weights, gradients, optimiser moments, indices). Weights of connectome
- * projections are not counted (their size is known only once the data is read; they are small next
- * to the record), nor the sparsity loss's per-window factors (a double per cell, fly and 100 ms). A
+ * projections are counted only by {@link #ofWired} (their size is known once the data is read; small
+ * next to the record of a circuit, the largest part of a whole brain's), the sparsity loss's
+ * per-window factors (a double per cell, fly and 100 ms) not at all. A
  * fixed {@value #BASE_BYTES} bytes cover the rest of the program.
  *
  * @param bytes estimated bytes
@@ -139,6 +141,21 @@ public record TrainingFootprint(
    * @param segmentSteps as for {@link #estimate(int, int, int, int, List, List, int, int)}
    */
   public static TrainingFootprint of(CircuitSpec spec, int threads, int valueBytes, int segmentSteps) {
+    return of(spec, threads, valueBytes, segmentSteps, Map.of());
+  }
+
+  /**
+   * The estimate once the circuit is wired, in float: every projection with the synapses it was given
+   * ({@code wired}, by {@link Projection#label()}) instead of its rule's count — connectome projections,
+   * which count 0 before the data is read, included. At whole-brain scale they are what dominates (the
+   * FlyWire brain's 15 M connections: about 1.4 GB of weights, gradients, moments and indices with one shard).
+   */
+  public static TrainingFootprint ofWired(CircuitSpec spec, int threads, Map<String, Long> wired) {
+    return of(spec, threads, FLOAT_BYTES, CHOOSE, wired);
+  }
+
+  private static TrainingFootprint of(CircuitSpec spec, int threads, int valueBytes, int segmentSteps,
+      Map<String, Long> wired) {
     int steps = 1;
     double dt = 1e-3;
     List<String> sensed = List.of();
@@ -158,7 +175,9 @@ public record TrainingFootprint(
     for (Projection pr : spec.projections()) {
       int sources = spec.population(pr.source()).map(Population::count).orElse(0);
       int targets = spec.population(pr.target()).map(Population::count).orElse(0);
-      projections.add(new ProjectionSize(pr.label(), synapses(pr.connectivity(), sources, targets)));
+      Long known = wired.get(pr.label());
+      projections.add(new ProjectionSize(pr.label(), known != null ? known : synapses(pr.connectivity(), sources,
+          targets)));
       if (pr.delay() != null) {
         longest = Math.max(longest, delaySteps(pr.delay().si(), dt));
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrainingFootprintTest {
@@ -93,6 +94,35 @@ class TrainingFootprintTest {
     assertEquals(100_000, TrainingFootprint.synapses(new Connectivity.Dense(), 50, 2000));
     assertEquals(20, TrainingFootprint.synapses(new Connectivity.Glomerular(5), 10, 10));
     assertEquals(0, TrainingFootprint.synapses(new Connectivity.FromConnectome("h", new Connectivity.ConnectomeQuery(null, null, null, null, 1)), 10, 10));
+  }
+
+  /**
+   * A connectome projection's synapses are known only once the data is read: before, it counts none;
+   * wired, its count (here the FlyWire brain's 15 M connections) costs 48 bytes per synapse for each
+   * shard's network and once more for the optimiser — enough to turn an estimate that fits a heap into
+   * one that does not.
+   */
+  @Test
+  void wiredConnectomeSynapsesAreCountedOnceTheDataIsRead() {
+    NeuronModel cell = new NeuronModel(Quantity.of(20, Unit.MILLISECOND), Quantity.of(5, Unit.MILLISECOND), 1, 0,
+        Quantity.of(2, Unit.MILLISECOND), ResetMode.ZERO, false, 0);
+    Population brain = new Population("Brain", "neuron", 139_255, cell, List.of(), ParameterSharing.PER_POPULATION);
+    Projection recurrent = new Projection("Brain", "Brain",
+        new Connectivity.FromConnectome("flywire", new Connectivity.ConnectomeQuery(null, null, null, null, 1)),
+        Sign.PER_NEURON, null, new WeightInit.SynapseScaled(0.04), true, Quantity.of(2, Unit.MILLISECOND));
+    CircuitSpec spec = new CircuitSpec("Brain", null, List.of(), List.of(brain), List.of(recurrent), null, List.of(),
+        TrainingSpec.defaults(), null);
+    long connections = 15_001_798;
+    TrainingFootprint before = TrainingFootprint.of(spec, 1);
+    TrainingFootprint wired = TrainingFootprint.ofWired(spec, 1, Map.of("Brain -> Brain", connections));
+    assertEquals(connections * 48 * 2, wired.bytes() - before.bytes());
+    assertEquals(before.historyBytes(), wired.historyBytes());
+    assertEquals(connections, wired.largestArray());
+    assertEquals("the weights of Brain -> Brain", wired.largestArrayOwner());
+    long heap = before.bytes() + 1_000_000_000L;
+    assertTrue(before.fitsIn(heap) && !wired.fitsIn(heap), before + " / " + wired);
+    // a projection the map does not name keeps its rule's count
+    assertEquals(before, TrainingFootprint.ofWired(spec, 1, Map.of("Other -> Brain", connections)));
   }
 
   @Test

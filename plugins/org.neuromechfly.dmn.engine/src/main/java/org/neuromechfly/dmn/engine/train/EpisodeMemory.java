@@ -16,14 +16,14 @@ import org.neuromechfly.dmn.model.TrainingFootprint;
  * heap) — and otherwise recomputes segments as the footprint chooses them. What the run's network
  * options ask for is used as it is. The results are the same bits either way; only time and memory differ.
  */
-final class EpisodeMemory {
+public final class EpisodeMemory {
   private EpisodeMemory() {}
 
   /**
    * {@code numerics} with its recomputation decided for a heap of {@code heapBytes}; says so when
    * segments will be recomputed.
    */
-  static NetworkOptions decide(CircuitSpec spec, NetworkOptions numerics, int shards, long heapBytes,
+  public static NetworkOptions decide(CircuitSpec spec, NetworkOptions numerics, int shards, long heapBytes,
       TrainingListener listener) {
     int valueBytes = numerics.precision() == Precision.FLOAT64 ? 8 : 4;
     Recomputation asked = numerics.recomputation();
