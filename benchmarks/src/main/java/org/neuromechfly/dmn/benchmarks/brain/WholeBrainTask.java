@@ -36,8 +36,8 @@ import org.neuromechfly.dmn.model.WeightInit;
  *       {@value #ORN_BIAS}: about 40 Hz without odour; the example gets its rates from a calibration that
  *       would take minutes here);
  *   <li>{@code Brain}: every neuron of the Shiu folder, LIF with Shiu et al.'s τ_m 20 ms and τ_syn 5 ms,
- *       reset to rest, a refractory period of 2 ms that clamps (the fused kernel trains clamped periods,
- *       not Brian2's frozen ones), per-edge learnable weights = synapse count × 0.275 mV (κ for dt 1 ms)
+ *       reset to rest, a frozen refractory period of 2 ms as in Shiu et al.'s model (input dropped and
+ *       the synaptic current cleared, as Brian2 runs it), per-edge learnable weights = synapse count × 0.275 mV (κ for dt 1 ms)
  *       signed by the presynaptic neuron's transmitter, delay 2 steps (Shiu's 1.8 ms at dt 1 ms);
  *   <li>{@code DN}: the example's 10 descending neurons (forward DN[0..4], turn DN[5..9]).
  * </ul>
@@ -74,7 +74,7 @@ final class WholeBrainTask {
         tonic.resetMode(), tonic.graded(), ORN_BIAS);
     Population sensors = new Population("ORN", orn.cellType(), orn.count(), tonic, orn.learned(), orn.sharing());
     NeuronModel cell = new NeuronModel(ms(20), ms(5), 1.0, 0.0, ms(2), ResetMode.ZERO, false, 0.0,
-        RefractoryMode.CLAMP);
+        RefractoryMode.FREEZE);
     Population brain = new Population("Brain", "neuron", neurons, cell, List.of(), ParameterSharing.PER_POPULATION,
         null, new PopulationSelection("flywire", null, null, null, null));
     Population dn = example.population(task.forward().population()).orElseThrow();

@@ -142,7 +142,7 @@ final class ReferenceStep {
         LifCells constants = c.population.stepConstants();
         LifStep.forward(constants, c.input, c.synNow, c.uNow, c.v[t], c.s[t], c.size);
         if (c.clamped != null) {
-          Refractoriness.forward(constants, c.population.refractorySteps(), c.refractoryLeft, c.clamped, t * c.size,
+          Refractoriness.forward(constants, c.population.refractorySteps(), false, c.refractoryLeft, c.clamped, t * c.size,
               c.v[t], c.s[t], c.uNow, c.size);
         }
         System.arraycopy(c.uNow, 0, c.u[t], 0, c.size);

@@ -42,6 +42,12 @@ public final class EngineSupport {
       if (p.neuron().refractoryBehaviour() == RefractoryMode.FREEZE && !freeze.allows(1)) {
         out.add("population " + p.name() + " has refractory_mode freeze, which the " + name + " engine cannot"
             + " train: " + freeze.note());
+      } else if (p.neuron().refractoryBehaviour() == RefractoryMode.FREEZE
+          && p.neuron().resetMode() == org.neuromechfly.dmn.model.ResetMode.SUBTRACT) {
+        // 'dmn simulate' freezes a subtractively reset membrane where the reset left it; training holds
+        // it at the reset value, which only agrees for cells that reset to a value
+        out.add("population " + p.name() + " has refractory_mode freeze with a subtractive reset, which the " + name
+            + " engine cannot train: " + freeze.note());
       }
     }
     EngineCapability perNeuron = EngineCapabilities.of(engine, EngineFeature.PER_NEURON_SIGNS);

@@ -27,6 +27,11 @@ public final class LifPopulation {
   private final double tauFloor;
   private final int refractorySteps;
   private final RefractoryMode refractoryMode;
+  /**
+   * Frozen refractory periods that change the step: they drop input and clear the synaptic current
+   * (the membrane, reset to its value by the spike, is held there as a clamp holds it).
+   */
+  private final boolean freezes;
   private final LifCells step;
 
   private final Parameter tauMem;
@@ -50,6 +55,8 @@ public final class LifPopulation {
     this.tauFloor = tauFloor;
     this.refractorySteps = (int) Math.round(model.refractory().si() / dt);
     this.refractoryMode = model.refractoryBehaviour();
+    this.freezes = refractoryMode == RefractoryMode.FREEZE && refractorySteps > 0 && model.tauSyn() != null
+        && model.tauSyn().si() > 0;
     double tauM = Math.max(model.tauMem().si(), tauFloor * 1.0001);
     this.tauMem =
         parameter(population, parameters, LearnableParameter.TAU_MEM, PositiveParameter.raw(tauM, tauFloor));
@@ -146,14 +153,19 @@ public final class LifPopulation {
    * Advances one step and records it.
    *
    * @param t step index
-   * @param input synaptic plus external input current {@code [B][N]}, without the bias
+   * @param input synaptic plus external input current {@code [B][N]}, without the bias; under frozen
+   *     refractory periods the entries of cells that drop their input are zeroed
    */
   public void forward(int t, double[] input, PopulationState st) {
     int size = st.batch * cells;
     int base = st.offset(t);
+    boolean refracts = st.clamped != null && step.loihi == null; // Loihi's CUBA neuron has no refractory period
+    if (refracts && freezes) {
+      Refractoriness.dropInput(st.refractoryLeft, input, st.synapticNow, size);
+    }
     LifStep.forward(step, input, st.synapticNow, st.membraneAfterReset, st.vNow, st.sNow, size);
-    if (st.clamped != null && step.loihi == null) { // Loihi's CUBA neuron has no refractory period
-      Refractoriness.forward(step, refractorySteps, st.refractoryLeft, st.clamped, base,
+    if (refracts) {
+      Refractoriness.forward(step, refractorySteps, freezes, st.refractoryLeft, st.clamped, base,
           st.vNow, st.sNow, st.membraneAfterReset, size);
     }
     if (st.synaptic != null) {
@@ -207,6 +219,9 @@ public final class LifPopulation {
         Arrays.fill(before, 0, size, 0);
       } else {
         st.synaptic.read(st.offset(t - 1), before, size);
+      }
+      if (freezes && step.loihi == null) {
+        Refractoriness.backwardCleared(st.clamped, base, gradInput, st.gradSynapticCarry, size);
       }
       LifStep.backwardSynapse(step, before, gradInput, st.gradSynapticCarry, st.gradients, size);
     }

@@ -27,7 +27,10 @@ public final class PopulationState {
   final Trace output;
   /** Synaptic current, only with a synaptic time constant. */
   final Trace synaptic;
-  /** 1 where the cell was clamped by refractoriness, only with a refractory period. */
+  /**
+   * Per step and cell, {@link Refractoriness#CLAMPED} where refractoriness clamped the cell and
+   * {@link Refractoriness#CLEARED} where a frozen period dropped its input; only with a refractory period.
+   */
   final byte[] clamped;
 
   final double[] membraneAfterReset;
@@ -180,7 +183,18 @@ public final class PopulationState {
     long n = 0;
     if (clamped != null) {
       for (byte c : clamped) {
-        n += c;
+        n += c & Refractoriness.CLAMPED;
+      }
+    }
+    return n;
+  }
+
+  /** How many (step, batch element, cell) entries a frozen refractory period cleared in the steps held. */
+  public long clearedCount() {
+    long n = 0;
+    if (clamped != null) {
+      for (byte c : clamped) {
+        n += (c & Refractoriness.CLEARED) >> 1;
       }
     }
     return n;

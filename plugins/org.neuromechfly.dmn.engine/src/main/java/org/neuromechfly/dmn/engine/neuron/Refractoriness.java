@@ -14,14 +14,41 @@ import org.neuromechfly.dmn.model.RefractoryMode;
 public final class Refractoriness {
   private Refractoriness() {}
 
+  /** Bit of a step's record byte: the cell was clamped (refractory) in that step. */
+  public static final byte CLAMPED = 1;
+  /** Bit of a step's record byte: the cell's synaptic current was cleared, its input dropped (freeze). */
+  public static final byte CLEARED = 2;
+  /**
+   * {@code left} of a cell whose frozen period ended in the step before: not refractory, but the
+   * input of this step is still dropped, as in {@link #forwardCells} (Brian2's last refractory step).
+   */
+  static final int ENDED = -1;
+
+  /**
+   * Before one forward step of frozen refractory periods ({@link RefractoryMode#FREEZE}): a cell that
+   * crossed threshold in the last step, is refractory, or ended its period in the last step loses the
+   * input of this step and its synaptic current (Brian2's reset {@code g = 0} and its refractory steps;
+   * see {@link #forwardCells}). {@link #forward} records it.
+   */
+  public static void dropInput(int[] left, double[] input, double[] synaptic, int size) {
+    for (int k = 0; k < size; k++) {
+      if (left[k] != 0) {
+        input[k] = 0;
+        synaptic[k] = 0;
+      }
+    }
+  }
+
   /**
    * Masks one forward step.
    *
    * @param steps refractory period in steps
-   * @param left steps of refractoriness left per cell, updated
-   * @param clamped receives 1 where a cell was clamped, at {@code clamped[base + k]}
+   * @param freeze whether input is dropped around the period ({@link #dropInput} ran before the step):
+   *     the step after a period's last also drops it
+   * @param left steps of refractoriness left per cell ({@link #ENDED} after a frozen period), updated
+   * @param record receives {@link #CLAMPED} and {@link #CLEARED} bits per cell, at {@code record[base + k]}
    */
-  public static void forward(LifCells c, int steps, int[] left, byte[] clamped, int base,
+  public static void forward(LifCells c, int steps, boolean freeze, int[] left, byte[] record, int base,
       double[] v, double[] out, double[] u, int size) {
     int cells = c.cells;
     double to = c.resetValue;
@@ -31,12 +58,16 @@ public final class Refractoriness {
         int k = o + n;
         if (left[k] > 0) {
           left[k]--;
-          clamped[base + k] = 1;
+          record[base + k] = freeze ? CLAMPED | CLEARED : CLAMPED;
           v[k] = to;
           out[k] = 0;
           u[k] = to;
+          if (freeze && left[k] == 0) {
+            left[k] = ENDED;
+          }
         } else {
-          clamped[base + k] = 0;
+          record[base + k] = left[k] == ENDED ? CLEARED : 0;
+          left[k] = 0;
           if (!c.graded && v[k] > theta[n]) {
             left[k] = steps;
           }
@@ -49,10 +80,24 @@ public final class Refractoriness {
    * Masks one reverse step: a clamped cell passes no gradient to its membrane, threshold, decay,
    * bias or drive. Call before {@link LifStep#backward} of the same step.
    */
-  public static void backward(byte[] clamped, int base, double[] gradOutput, double[] carry, int size) {
+  public static void backward(byte[] record, int base, double[] gradOutput, double[] carry, int size) {
     for (int k = 0; k < size; k++) {
-      if (clamped[base + k] != 0) {
+      if ((record[base + k] & CLAMPED) != 0) {
         gradOutput[k] = 0;
+        carry[k] = 0;
+      }
+    }
+  }
+
+  /**
+   * Masks one reverse step of the synaptic current: a current cleared in this step is a constant (0),
+   * so neither its input nor its value one step earlier gets a gradient through it. Call before
+   * {@link LifStep#backwardSynapse} of the same step.
+   */
+  public static void backwardCleared(byte[] record, int base, double[] gradSynaptic, double[] carry, int size) {
+    for (int k = 0; k < size; k++) {
+      if ((record[base + k] & CLEARED) != 0) {
+        gradSynaptic[k] = 0;
         carry[k] = 0;
       }
     }

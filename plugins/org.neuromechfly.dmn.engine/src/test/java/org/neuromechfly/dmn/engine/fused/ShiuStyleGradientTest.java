@@ -36,6 +36,7 @@ import org.neuromechfly.dmn.model.NeuronModel;
 import org.neuromechfly.dmn.model.ParameterSharing;
 import org.neuromechfly.dmn.model.Population;
 import org.neuromechfly.dmn.model.Projection;
+import org.neuromechfly.dmn.model.RefractoryMode;
 import org.neuromechfly.dmn.model.ResetMode;
 import org.neuromechfly.dmn.model.Sign;
 import org.neuromechfly.dmn.model.SurrogateKind;
@@ -45,7 +46,7 @@ import org.neuromechfly.dmn.model.WeightInit;
 /**
  * The whole-brain training model in small (issue #15: "gradients checked against finite differences
  * on a small sub-network"): sensory cells drive a few cells of a 300-cell brain of Shiu et al.'s cells
- * (τ_m 20 ms, τ_syn 5 ms, reset to rest, a clamped refractory period of 2 steps), whose one recurrent
+ * (τ_m 20 ms, τ_syn 5 ms, reset to rest, a refractory period of 2 steps, clamped or frozen), whose one recurrent
  * edge-list projection carries per-edge learnable weights (synapse count × scale) signed per
  * presynaptic neuron (a fifth of them inhibitory) and delayed by 2 steps; a readout population of
  * descending neurons reads a few brain cells and walks the fly, and the loss — navigation and energy —
@@ -59,10 +60,12 @@ class ShiuStyleGradientTest {
   private static final int READOUT = 40;
   private static final int STEPS = 40;
 
-  @ParameterizedTest(name = "{0}, segments of {1}")
-  @CsvSource({"MOTOR_ONLY, 0", "FULL, 0", "MOTOR_ONLY, 7"})
-  void perEdgeWeightsOfASignedRecurrentBrainMatchFiniteDifferences(GradientPath path, int segment) {
-    CircuitSpec spec = spec(path);
+  @ParameterizedTest(name = "{0}, segments of {1}, {2}")
+  @CsvSource({"MOTOR_ONLY, 0, CLAMP", "FULL, 0, CLAMP", "MOTOR_ONLY, 7, CLAMP",
+      "MOTOR_ONLY, 0, FREEZE", "FULL, 0, FREEZE", "MOTOR_ONLY, 7, FREEZE"})
+  void perEdgeWeightsOfASignedRecurrentBrainMatchFiniteDifferences(GradientPath path, int segment,
+      RefractoryMode mode) {
+    CircuitSpec spec = spec(path, mode);
     List<EdgeArrays> wiring = wiring(spec, 5);
     NetworkOptions options = new NetworkOptions(Precision.FLOAT64, new SurrogateSpike(SurrogateKind.FAST_SIGMOID, 4.0),
         true, 1e-3, Magnitude.ABS, new SynapseLayout(SynapseLayout.Kind.SPARSE, 0.5, 0),
@@ -86,6 +89,11 @@ class ShiuStyleGradientTest {
     if (segment == 0) {
       long clamped = kernel.activity().state(network.populationIndex("Brain")).clampedCount();
       assertTrue(clamped > 100, "brain cells should cross threshold and refract, clamped " + clamped);
+    }
+    if (segment == 0 && mode == RefractoryMode.FREEZE) {
+      // the frozen periods must have dropped input the clamped ones would have integrated
+      long dropped = kernel.activity().state(network.populationIndex("Brain")).clearedCount();
+      assertTrue(dropped > 100, "frozen periods should clear synaptic currents, cleared " + dropped);
     }
 
     List<Parameter> params = network.parameters().all();
@@ -125,7 +133,7 @@ class ShiuStyleGradientTest {
         worst = Math.max(worst, rel);
       }
     }
-    System.out.println("Shiu-style brain " + path + " segments " + segment + "\n" + report + "worst " + worst);
+    System.out.println("Shiu-style brain " + path + " segments " + segment + " " + mode + "\n" + report + "worst " + worst);
     assertTrue(worst < 1e-6, "worst relative error " + worst + "\n" + report);
   }
 
@@ -133,10 +141,10 @@ class ShiuStyleGradientTest {
    * Sensors (4 ORNs), the brain, and 4 DNs (the readout: forward DN[0..1], turn DN[2..3], the tiny
    * circuit's task and its navigation and energy losses).
    */
-  static CircuitSpec spec(GradientPath path) {
+  static CircuitSpec spec(GradientPath path, RefractoryMode mode) {
     CircuitSpec tiny = TinyCircuit.spec(STEPS, path);
     NeuronModel shiu = new NeuronModel(TinyCircuit.ms(20), TinyCircuit.ms(5), 1.0, 0.0, TinyCircuit.ms(2),
-        ResetMode.ZERO, false, 0.0);
+        ResetMode.ZERO, false, 0.0, mode);
     List<Population> pops = List.of(
         tiny.population("ORN").orElseThrow(),
         new Population("Brain", "neuron", BRAIN, shiu, List.of(LearnableParameter.BIAS),

@@ -56,9 +56,10 @@ public final class EngineCapabilities {
         "sparse projections stay edge lists, dense ones are masked matrices");
     put(t, f, EngineFeature.TRUNCATED_BPTT, SupportLevel.FULL, null,
         "the state entering each window (network and world) is a constant of its gradient");
-    put(t, f, EngineFeature.REFRACTORY_FREEZE, SupportLevel.UNSUPPORTED, null,
-        "the fused kernel trains clamped refractory periods only; 'dmn simulate' runs frozen ones (use"
-            + " refractory_mode clamp to train)");
+    put(t, f, EngineFeature.REFRACTORY_FREEZE, SupportLevel.FULL, null,
+        "input dropped and the synaptic current cleared from the spike to the step after the period, as"
+            + " Brian2 and 'dmn simulate' do, both constants for the gradient; the membrane is held at the reset"
+            + " value, so cells must reset to a value (reset to), not subtract");
     put(t, f, EngineFeature.PER_NEURON_SIGNS, SupportLevel.FULL, null, "a sign per edge, fixed by the data");
     put(t, f, EngineFeature.HARDWARE_TARGET, SupportLevel.FULL, null,
         "LifStep's Loihi mode: Loihi's integer arithmetic forward, straight-through gradients backward");
