@@ -103,6 +103,19 @@ class HardwareTargetTest {
         && CircuitIssueCodes.ENGINE_UNSUPPORTED.equals(i.getCode())), samediff.toString());
   }
 
+  @Test
+  void frozenRefractoryPeriodsAreTrainedByTheFusedEngineForCellsThatResetToAValue() throws Exception {
+    String frozen = "tau_syn 5 ms refractory 2 ms refractory_mode freeze";
+    assertEquals(List.of(), errors(CIRCUIT.formatted("", frozen + " reset to 0", "")).stream().map(Issue::getMessage)
+        .toList());
+    var subtracting = errors(CIRCUIT.formatted("", frozen, ""));
+    assertTrue(subtracting.stream().anyMatch(i -> i.getMessage().contains("MBON resets by subtraction. Add 'reset to 0'")
+        && CircuitIssueCodes.ENGINE_UNSUPPORTED.equals(i.getCode()) && i.getLineNumber() == 6), subtracting.toString());
+    var samediff = errors(CIRCUIT.formatted("", frozen + " reset to 0", "engine samediff"));
+    assertTrue(samediff.stream().anyMatch(i -> i.getMessage().startsWith("The samediff engine cannot train MBON's frozen"
+        + " refractory periods")), samediff.toString());
+  }
+
   /** The keyword list the NIR importer escapes with is the grammar's. */
   @Test
   void keywordListMatchesTheGrammar() {

@@ -10,11 +10,14 @@ import org.neuromechfly.dmn.circuit.circuit.CircuitPackage.Literals;
 import org.neuromechfly.dmn.circuit.circuit.EngineSetting;
 import org.neuromechfly.dmn.circuit.circuit.Population;
 import org.neuromechfly.dmn.circuit.circuit.Projection;
+import org.neuromechfly.dmn.circuit.circuit.RefractoryModeSetting;
+import org.neuromechfly.dmn.circuit.circuit.ResetSetting;
 import org.neuromechfly.dmn.circuit.circuit.TargetSetting;
 import org.neuromechfly.dmn.circuit.circuit.TrainingBlock;
 import org.neuromechfly.dmn.circuit.circuit.WindowSetting;
 import org.neuromechfly.dmn.circuit.units.Vocabulary;
 import org.neuromechfly.dmn.model.ExecutionEngine;
+import org.neuromechfly.dmn.model.RefractoryMode;
 import org.neuromechfly.dmn.model.engine.EngineCapabilities;
 import org.neuromechfly.dmn.model.engine.EngineCapability;
 import org.neuromechfly.dmn.model.engine.EngineFeature;
@@ -26,6 +29,30 @@ import org.neuromechfly.dmn.model.engine.EngineFeature;
  * on the setting that asks for it, naming the engine, the feature and what to do.
  */
 public class EngineCapabilityChecks extends CircuitCheck {
+
+  /**
+   * Frozen refractory periods as the engine trains them: the fused kernel holds a frozen cell at its
+   * reset value, which is where a cell that resets to a value is, but not a subtractively reset one
+   * (the default), whose frozen membrane {@code dmn simulate} keeps where the reset left it.
+   */
+  private void checkFrozenPeriods(Population p, ExecutionEngine engine, String name) {
+    var mode = Settings.first(p.getSettings(), RefractoryModeSetting.class)
+        .filter(m -> Vocabulary.REFRACTORY_MODES.lookup(m.getMode()).orElse(null) == RefractoryMode.FREEZE);
+    if (mode.isEmpty() || Settings.parameter(p, "refractory").filter(q -> q.getValue() > 0).isEmpty()) {
+      return;
+    }
+    EngineCapability freeze = EngineCapabilities.of(engine, EngineFeature.REFRACTORY_FREEZE);
+    if (!freeze.allows(1)) {
+      error("The " + name + " engine cannot train " + p.getName() + "'s frozen refractory periods: " + freeze.note() + ".",
+          mode.get(), Literals.REFRACTORY_MODE_SETTING__MODE, CircuitIssueCodes.ENGINE_UNSUPPORTED,
+          EngineFeature.REFRACTORY_FREEZE.name());
+    } else if (Settings.first(p.getSettings(), ResetSetting.class).filter(r -> !r.isSubtract()).isEmpty()) {
+      error("The " + name + " engine trains frozen refractory periods of cells that reset to a value; " + p.getName()
+          + " resets by subtraction. Add 'reset to 0' (Shiu et al.'s cells reset to rest), or use refractory_mode clamp.",
+          mode.get(), Literals.REFRACTORY_MODE_SETTING__MODE, CircuitIssueCodes.ENGINE_UNSUPPORTED,
+          EngineFeature.REFRACTORY_FREEZE.name());
+    }
+  }
 
   @Check
   public void checkEngine(TrainingBlock block) {
@@ -45,6 +72,7 @@ public class EngineCapabilityChecks extends CircuitCheck {
           error("The " + name + " engine cannot train " + p.getName() + "'s refractory period: " + refractory.note() + ".",
               at, feature, CircuitIssueCodes.ENGINE_UNSUPPORTED, EngineFeature.REFRACTORY_PERIOD.name());
         }
+        checkFrozenPeriods(p, engine, name);
       }
     }
     EngineCapability size = EngineCapabilities.of(engine, EngineFeature.PROJECTION_SIZE);
