@@ -47,7 +47,10 @@ final class ExperimentRun {
 
   private void requireMemory(CircuitSpec circuit, CircuitWiring wiring) {
     long cells = circuit.populations().stream().mapToLong(p -> p.count()).sum();
-    long need = Experiment.estimateBytes(wiring.edgeCount(), cells, threads);
+    // only as many trials run at once as there are trials (Trials.run), each with its own state
+    int workers = circuit.task() instanceof org.neuromechfly.dmn.model.StimulusExperiment e
+        ? Math.max(1, Math.min(threads, e.trials())) : threads;
+    long need = Experiment.estimateBytes(wiring.edgeCount(), cells, workers);
     long available = TrainingFootprint.availableHeap() - Runtime.getRuntime().totalMemory()
         + Runtime.getRuntime().freeMemory();
     if (need > available) {
