@@ -130,6 +130,9 @@ public final class SyntheticBrain {
               filled = unique(row, filled);
             }
           }
+          // out of tries (a degree near the brain's size): the draws since the last pass are not yet unique
+          Arrays.sort(row, 0, filled);
+          filled = unique(row, filled);
           int sign = inhibitory[i] ? -1 : 1;
           for (int k = 0; k < filled; k++) {
             int count = (int) Math.min(MAX_SYNAPSES, Math.floor(Math.pow(1 - random.nextDouble(), -1 / COUNT_TAIL)));
