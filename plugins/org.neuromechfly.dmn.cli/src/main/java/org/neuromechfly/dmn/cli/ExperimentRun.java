@@ -12,6 +12,7 @@ import org.neuromechfly.dmn.engine.simulate.Experiment;
 import org.neuromechfly.dmn.engine.simulate.SpikingNetwork;
 import org.neuromechfly.dmn.engine.simulate.Trials;
 import org.neuromechfly.dmn.model.CircuitSpec;
+import org.neuromechfly.dmn.model.StimulusExperiment;
 import org.neuromechfly.dmn.model.TrainingFootprint;
 
 /**
@@ -47,9 +48,7 @@ final class ExperimentRun {
 
   private void requireMemory(CircuitSpec circuit, CircuitWiring wiring) {
     long cells = circuit.populations().stream().mapToLong(p -> p.count()).sum();
-    // only as many trials run at once as there are trials (Trials.run), each with its own state
-    int workers = circuit.task() instanceof org.neuromechfly.dmn.model.StimulusExperiment e
-        ? Math.max(1, Math.min(threads, e.trials())) : threads;
+    int workers = circuit.task() instanceof StimulusExperiment e ? Trials.workers(threads, e.trials()) : threads;
     long need = Experiment.estimateBytes(wiring.edgeCount(), cells, workers);
     long available = TrainingFootprint.availableHeap() - Runtime.getRuntime().totalMemory()
         + Runtime.getRuntime().freeMemory();

@@ -1,7 +1,9 @@
 package org.neuromechfly.dmn.cli;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuromechfly.dmn.connectome.wiring.CircuitWiring;
 import org.neuromechfly.dmn.connectome.wiring.CircuitWiringBuilder;
@@ -10,6 +12,7 @@ import org.neuromechfly.dmn.engine.TrainingResult;
 import org.neuromechfly.dmn.engine.TrainingRun;
 import org.neuromechfly.dmn.engine.run.RunFolder;
 import org.neuromechfly.dmn.engine.train.TrainOptions;
+import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.ExecutionEngine;
 import org.neuromechfly.dmn.model.TrainingFootprint;
 import picocli.CommandLine.Command;
@@ -116,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Refuses, before anything is allocated, a model whose training this Java VM cannot hold. */
-  private void requireMemory(org.neuromechfly.dmn.model.CircuitSpec circuit) {
+  private void requireMemory(CircuitSpec circuit) {
     // every shard holds a copy of the network, however many threads (--threads, or every core) run them
     var footprint = TrainingFootprint.of(circuit, TrainOptions.shardsFor(circuit.training().batch()));
     long available = TrainingFootprint.availableHeap();
@@ -132,8 +135,8 @@ final class TrainCommand implements Callable<Integer> {
    * projections make it too large: the first estimate could not count their synapses (a whole brain's
    * weights, gradients and moments are over a gigabyte).
    */
-  private void requireMemoryOnceWired(org.neuromechfly.dmn.model.CircuitSpec circuit, CircuitWiring wiring) {
-    java.util.Map<String, Long> synapses = new java.util.HashMap<>();
+  private void requireMemoryOnceWired(CircuitSpec circuit, CircuitWiring wiring) {
+    Map<String, Long> synapses = new HashMap<>();
     wiring.projections().forEach(p -> synapses.merge(p.projection().label(), (long) p.edges().edgeCount(), Long::sum));
     var footprint = TrainingFootprint.ofWired(circuit, TrainOptions.shardsFor(circuit.training().batch()), synapses);
     long available = TrainingFootprint.availableHeap();

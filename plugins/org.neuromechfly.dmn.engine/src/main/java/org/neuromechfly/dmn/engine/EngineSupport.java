@@ -9,6 +9,7 @@ import org.neuromechfly.dmn.model.NavigationTask;
 import org.neuromechfly.dmn.model.Population;
 import org.neuromechfly.dmn.model.Projection;
 import org.neuromechfly.dmn.model.RefractoryMode;
+import org.neuromechfly.dmn.model.ResetMode;
 import org.neuromechfly.dmn.model.Sign;
 import org.neuromechfly.dmn.model.TrainingTarget;
 import org.neuromechfly.dmn.model.export.Loihi2Constraints;
@@ -43,7 +44,7 @@ public final class EngineSupport {
         out.add("population " + p.name() + " has refractory_mode freeze, which the " + name + " engine cannot"
             + " train: " + freeze.note());
       } else if (p.neuron().refractoryBehaviour() == RefractoryMode.FREEZE
-          && p.neuron().resetMode() == org.neuromechfly.dmn.model.ResetMode.SUBTRACT) {
+          && p.neuron().resetMode() == ResetMode.SUBTRACT) {
         // 'dmn simulate' freezes a subtractively reset membrane where the reset left it; training holds
         // it at the reset value, which only agrees for cells that reset to a value
         out.add("population " + p.name() + " has refractory_mode freeze with a subtractive reset, which the " + name

@@ -180,21 +180,19 @@ public final class PopulationState {
 
   /** How many (step, batch element, cell) entries refractoriness clamped in the steps held. */
   public long clampedCount() {
-    long n = 0;
-    if (clamped != null) {
-      for (byte c : clamped) {
-        n += c & Refractoriness.CLAMPED;
-      }
-    }
-    return n;
+    return countMarked(Refractoriness.CLAMPED);
   }
 
   /** How many (step, batch element, cell) entries a frozen refractory period cleared in the steps held. */
   public long clearedCount() {
+    return countMarked(Refractoriness.CLEARED);
+  }
+
+  private long countMarked(byte bit) {
     long n = 0;
     if (clamped != null) {
       for (byte c : clamped) {
-        n += (c & Refractoriness.CLEARED) >> 1;
+        n += (c & bit) != 0 ? 1 : 0;
       }
     }
     return n;

@@ -40,10 +40,15 @@ public record Trials(int steps, double dt, List<InputEvents> inputs, List<SpikeT
     return run(net, steps, inputs(net, steps, count, seed), threads, done);
   }
 
+  /** How many trials run at once, each with its own state: no more threads than trials. */
+  public static int workers(int threads, int trials) {
+    return Math.max(1, Math.min(threads, trials));
+  }
+
   /** Runs one trial per element of {@code inputs}. */
   public static Trials run(SpikingNetwork net, int steps, List<InputEvents> inputs, int threads, IntConsumer done) {
     int count = inputs.size();
-    int workers = Math.max(1, Math.min(threads, count));
+    int workers = workers(threads, count);
     SpikeTrain[] spikes = new SpikeTrain[count];
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
