@@ -10,6 +10,7 @@ import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.network.NetworkActivity;
 import org.neuromechfly.dmn.engine.network.Recomputation;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
+import org.neuromechfly.dmn.engine.synapse.ActiveCells;
 import org.neuromechfly.dmn.engine.synapse.Synapses;
 import org.neuromechfly.dmn.engine.world.Environment;
 
@@ -35,6 +36,8 @@ public final class BpttKernel implements EpisodeKernel {
   private final double[][] gradInput;
   private final double[][][] gradOutput;
   private final double[][] slice;
+  /** The non-zero entries of each cached slice. */
+  private final ActiveCells[] sliceActive;
   private final int[] sliceStep;
   private final double[][] accumulators;
   private final int ring;
@@ -69,6 +72,7 @@ public final class BpttKernel implements EpisodeKernel {
     input = new double[pops.size()][];
     gradInput = new double[pops.size()][];
     slice = new double[pops.size()][];
+    sliceActive = new ActiveCells[pops.size()];
     sliceStep = new int[pops.size()];
     ring = network.maxDelay() + 1;
     gradOutput = new double[pops.size()][ring][];
@@ -79,6 +83,7 @@ public final class BpttKernel implements EpisodeKernel {
       input[p] = new double[n];
       gradInput[p] = new double[n];
       slice[p] = new double[n];
+      sliceActive[p] = new ActiveCells(pops.get(p).cells(), batch);
       discard[p] = window > 0 ? new double[n] : null;
       for (int r = 0; r < ring; r++) {
         gradOutput[p][r] = new double[n];
@@ -134,7 +139,8 @@ public final class BpttKernel implements EpisodeKernel {
     for (Synapses s : network.synapses()) {
       int from = t - s.delay();
       if (from >= 0) {
-        s.forward(outputAt(s.sourcePopulation(), from), input[s.targetPopulation()], batch);
+        int src = s.sourcePopulation();
+        s.forward(outputAt(src, from), sliceActive[src], input[s.targetPopulation()], batch);
       }
     }
     for (int i = 0; i < sensory.length; i++) {
@@ -192,7 +198,8 @@ public final class BpttKernel implements EpisodeKernel {
           int src = s.sourcePopulation();
           // truncated BPTT: what reaches back before the window's start is dropped
           double[] gradSource = window > 0 && from < t - t % window ? discard[src] : gradOutput[src][from % ring];
-          s.backward(outputAt(src, from), gradInput[s.targetPopulation()], gradSource, accumulators[q], batch);
+          s.backward(outputAt(src, from), sliceActive[src], gradInput[s.targetPopulation()], gradSource,
+              accumulators[q], batch);
         }
       }
       for (int p = 0; p < pops.size(); p++) {
@@ -249,10 +256,14 @@ public final class BpttKernel implements EpisodeKernel {
     motor = network.populationIndex(env.motorPopulation());
   }
 
-  /** Output of population p at step t, {@code [B][N]}, from the trace (cached for the current step). */
+  /**
+   * Output of population p at step t, {@code [B][N]}, from the trace (cached for the current step, with
+   * its non-zero entries in {@code sliceActive[p]}).
+   */
   private double[] outputAt(int p, int t) {
     if (sliceStep[p] != t) {
       copyOutput(p, t, slice[p]);
+      sliceActive[p].find(slice[p]);
       sliceStep[p] = t;
     }
     return slice[p];

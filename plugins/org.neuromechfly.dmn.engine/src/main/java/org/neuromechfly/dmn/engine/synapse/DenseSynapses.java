@@ -47,15 +47,14 @@ public final class DenseSynapses extends Synapses {
   }
 
   @Override
-  public void forward(double[] source, double[] targetInput, int batch) {
+  public void forward(double[] source, ActiveCells active, double[] targetInput, int batch) {
+    int[] cells = active.indices();
     for (int b = 0; b < batch; b++) {
       int so = b * sources;
       int to = b * targets;
-      for (int j = 0; j < sources; j++) {
+      for (int k = active.start(b), last = k + active.count(b); k < last; k++) {
+        int j = cells[k];
         double o = source[so + j];
-        if (o == 0) {
-          continue;
-        }
         int row = j * targets;
         for (int i = 0; i < targets; i++) {
           targetInput[to + i] += o * w[row + i];
@@ -65,30 +64,63 @@ public final class DenseSynapses extends Synapses {
   }
 
   @Override
-  public void backward(
-      double[] source, double[] gradTarget, double[] gradSource, double[] accumulator, int batch) {
+  public void backward(double[] source, ActiveCells active, double[] gradTarget, double[] gradSource,
+      double[] accumulator, int batch) {
     if (blas != null) {
       blas.multiplyTransposed(gradTarget, gradSource, batch);
+    } else {
+      for (int b = 0; b < batch; b++) {
+        presynaptic(gradTarget, b * targets, gradSource, b * sources);
+      }
     }
+    // only active sources contribute to their weights
+    int[] cells = active.indices();
     for (int b = 0; b < batch; b++) {
       int so = b * sources;
       int to = b * targets;
-      for (int j = 0; j < sources; j++) {
-        int row = j * targets;
-        if (blas == null) {
-          double sum = 0;
-          for (int i = 0; i < targets; i++) {
-            sum += w[row + i] * gradTarget[to + i];
-          }
-          gradSource[so + j] += sum;
-        }
+      for (int k = active.start(b), last = k + active.count(b); k < last; k++) {
+        int j = cells[k];
         double o = source[so + j];
-        if (o != 0) {
-          for (int i = 0; i < targets; i++) {
-            accumulator[row + i] += o * gradTarget[to + i];
-          }
+        int row = j * targets;
+        for (int i = 0; i < targets; i++) {
+          accumulator[row + i] += o * gradTarget[to + i];
         }
       }
+    }
+  }
+
+  /**
+   * One fly's gradient to presynaptic outputs, {@code Wᵀ·g}: four sources at a time, so that four
+   * independent sums hide the latency of each addition (one sum alone waits for every previous
+   * addition); each sum still adds its targets in order, as a loop over one source would.
+   */
+  private void presynaptic(double[] gradTarget, int to, double[] gradSource, int so) {
+    int blocked = sources - sources % 4;
+    for (int j = 0; j < blocked; j += 4) {
+      int r0 = j * targets;
+      int r1 = r0 + targets;
+      int r2 = r1 + targets;
+      int r3 = r2 + targets;
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (int i = 0; i < targets; i++) {
+        double g = gradTarget[to + i];
+        s0 += w[r0 + i] * g;
+        s1 += w[r1 + i] * g;
+        s2 += w[r2 + i] * g;
+        s3 += w[r3 + i] * g;
+      }
+      gradSource[so + j] += s0;
+      gradSource[so + j + 1] += s1;
+      gradSource[so + j + 2] += s2;
+      gradSource[so + j + 3] += s3;
+    }
+    for (int j = blocked; j < sources; j++) {
+      int row = j * targets;
+      double sum = 0;
+      for (int i = 0; i < targets; i++) {
+        sum += w[row + i] * gradTarget[to + i];
+      }
+      gradSource[so + j] += sum;
     }
   }
 

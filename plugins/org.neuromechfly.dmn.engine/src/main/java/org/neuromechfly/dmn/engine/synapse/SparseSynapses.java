@@ -58,15 +58,14 @@ public final class SparseSynapses extends Synapses {
   }
 
   @Override
-  public void forward(double[] source, double[] targetInput, int batch) {
+  public void forward(double[] source, ActiveCells active, double[] targetInput, int batch) {
+    int[] cells = active.indices();
     for (int b = 0; b < batch; b++) {
       int so = b * sources;
       int to = b * targets;
-      for (int j = 0; j < sources; j++) {
+      for (int i = active.start(b), last = i + active.count(b); i < last; i++) {
+        int j = cells[i];
         double o = source[so + j];
-        if (o == 0) {
-          continue;
-        }
         for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
           targetInput[to + target[c]] += o * w[c];
         }
@@ -75,12 +74,25 @@ public final class SparseSynapses extends Synapses {
   }
 
   @Override
-  public void backward(
-      double[] source, double[] gradTarget, double[] gradSource, double[] accumulator, int batch) {
+  public void backward(double[] source, ActiveCells active, double[] gradTarget, double[] gradSource,
+      double[] accumulator, int batch) {
     if (batch == 1) {
       backwardOne(source, gradTarget, gradSource, accumulator);
-    } else {
-      backwardBlocked(source, gradTarget, gradSource, accumulator, batch);
+      return;
+    }
+    presynapticBlocked(gradTarget, gradSource, batch);
+    // the weights: only active sources contribute, fly after fly, so each edge adds its flies in order
+    int[] cells = active.indices();
+    for (int b = 0; b < batch; b++) {
+      int so = b * sources;
+      int to = b * targets;
+      for (int i = active.start(b), last = i + active.count(b); i < last; i++) {
+        int j = cells[i];
+        double o = source[so + j];
+        for (int c = colPtr[j]; c < colPtr[j + 1]; c++) {
+          accumulator[c] += o * gradTarget[to + target[c]];
+        }
+      }
     }
   }
 
@@ -105,17 +117,13 @@ public final class SparseSynapses extends Synapses {
   }
 
   /**
-   * The batch shares each pass over a source's edges: the target gradients are laid out cell-major
-   * ({@code [N][B]}), so an edge's weight and target are loaded once per eight flies and its batch
-   * row is contiguous, and the eight sums stay in registers. Every sum adds its terms in the order
-   * of the per-fly loops (edges in column order for the presynaptic gradient, flies in order for the
-   * weight's), so the bits are those of {@link #backwardOne} run fly by fly.
+   * The gradient to presynaptic outputs for the whole batch in one pass over the edges: the target
+   * gradients are laid out cell-major ({@code [N][B]}), so an edge's weight and target are loaded once
+   * per eight flies and its batch row is contiguous, and the eight sums stay in registers. Every sum
+   * adds its terms in edge order, so the bits are those of {@link #backwardOne} run fly by fly.
    */
-  private void backwardBlocked(
-      double[] source, double[] gradTarget, double[] gradSource, double[] accumulator, int batch) {
+  private void presynapticBlocked(double[] gradTarget, double[] gradSource, int batch) {
     double[] byCell = cellMajor(gradTarget, batch);
-    double[] active = new double[batch];
-    int[] activeRow = new int[batch];
     int blocked = batch - batch % 8;
     for (int j = 0; j < sources; j++) {
       int start = colPtr[j];
@@ -150,24 +158,6 @@ public final class SparseSynapses extends Synapses {
           sum += w[c] * byCell[target[c] * batch + b];
         }
         gradSource[b * sources + j] += sum;
-      }
-      int spiking = 0;
-      for (int b = 0; b < batch; b++) {
-        double o = source[b * sources + j];
-        if (o != 0) {
-          active[spiking] = o;
-          activeRow[spiking++] = b;
-        }
-      }
-      if (spiking > 0) { // silent sources contribute nothing to their weights
-        for (int c = start; c < end; c++) {
-          int row = target[c] * batch;
-          double a = accumulator[c];
-          for (int k = 0; k < spiking; k++) {
-            a += active[k] * byCell[row + activeRow[k]];
-          }
-          accumulator[c] = a;
-        }
       }
     }
   }

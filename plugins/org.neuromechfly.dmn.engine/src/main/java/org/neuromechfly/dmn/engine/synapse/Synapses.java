@@ -148,15 +148,18 @@ public abstract sealed class Synapses permits DenseSynapses, SparseSynapses {
     load();
   }
 
-  /** Adds {@code W·source} to {@code targetInput}; both {@code [B][N]} flattened. */
-  public abstract void forward(double[] source, double[] targetInput, int batch);
+  /**
+   * Adds {@code W·source} to {@code targetInput}; both {@code [B][N]} flattened, {@code active} the
+   * source's non-zero entries.
+   */
+  public abstract void forward(double[] source, ActiveCells active, double[] targetInput, int batch);
 
   /**
    * Adds {@code Wᵀ·gradTarget} to {@code gradSource} and {@code source ⊗ gradTarget} to the weight
-   * accumulator from {@link #newAccumulator()}.
+   * accumulator from {@link #newAccumulator()}; {@code active} are the source's non-zero entries.
    */
-  public abstract void backward(
-      double[] source, double[] gradTarget, double[] gradSource, double[] accumulator, int batch);
+  public abstract void backward(double[] source, ActiveCells active, double[] gradTarget, double[] gradSource,
+      double[] accumulator, int batch);
 
   /** A zeroed weight-gradient accumulator in this layout. */
   public abstract double[] newAccumulator();

@@ -16,19 +16,49 @@ import org.neuromechfly.dmn.model.Unit;
 import org.neuromechfly.dmn.model.WeightInit;
 
 /**
- * The batched backward pass walks each edge once for the whole batch; it must give the bits of the
- * per-fly pass run fly by fly — the gradient to presynaptic outputs and the weight accumulator —
- * whatever the spikes, including sources that spike in some flies and not in others.
+ * The batched backward pass walks each edge once per eight flies; it must give the bits of the per-fly
+ * pass run fly by fly — the gradient to presynaptic outputs and the weight accumulator — whatever the
+ * spikes, including sources that spike in some flies and not in others. The forward product walks the
+ * active sources only, in the order a scan of all of them would.
  */
 class SparseSynapsesTest {
   private static final int SOURCES = 300;
-  private static final int TARGETS = 250;
 
   @Test
   void batchedBackwardGivesTheBitsOfTheFlyByFlyPass() {
-    for (int batch : new int[] {2, 3, 11, 16}) {
+    check(250, 0.05, new int[] {2, 3, 11, 16});
+  }
+
+  @Test
+  void forwardWalksTheActiveSourcesOnly() {
+    int batch = 4;
+    SplittableRandom random = new SplittableRandom(3);
+    SparseSynapses synapses = synapses(random, 250, 0.05);
+    double[] source = new double[batch * SOURCES];
+    for (int i = 0; i < source.length; i++) {
+      source[i] = random.nextDouble() < 0.1 ? random.nextDouble() : 0;
+    }
+    double[] input = random.doubles(batch * 250, -1, 1).toArray();
+    double[] expected = input.clone();
+    EdgeArrays edges = synapses.edges();
+    int[] targetOf = edges.targetIndex();
+    for (int b = 0; b < batch; b++) {
+      for (int j = 0; j < SOURCES; j++) { // sources in order, each column by target: the kernel's order
+        for (int e = 0; e < edges.edgeCount(); e++) {
+          if (edges.sourceIndex()[e] == j && source[b * SOURCES + j] != 0) {
+            expected[b * 250 + targetOf[e]] += source[b * SOURCES + j] * synapses.weight(e);
+          }
+        }
+      }
+    }
+    synapses.forward(source, ActiveCells.of(source, SOURCES, batch), input, batch);
+    assertArrayEquals(expected, input, 0.0);
+  }
+
+  private static void check(int targets, double density, int[] batches) {
+    for (int batch : batches) {
       SplittableRandom random = new SplittableRandom(batch);
-      SparseSynapses synapses = synapses(random);
+      SparseSynapses synapses = synapses(random, targets, density);
       double[] source = new double[batch * SOURCES];
       int spiking = 0;
       for (int i = 0; i < source.length; i++) {
@@ -37,7 +67,7 @@ class SparseSynapsesTest {
           spiking++;
         }
       }
-      double[] gradTarget = random.doubles(batch * TARGETS, -1, 1).toArray();
+      double[] gradTarget = random.doubles(batch * targets, -1, 1).toArray();
       double[] gradSource = random.doubles(batch * SOURCES, -1, 1).toArray();
       double[] accumulator = synapses.newAccumulator();
       Arrays.setAll(accumulator, i -> random.nextDouble());
@@ -46,11 +76,12 @@ class SparseSynapsesTest {
       double[] expectedAccumulator = accumulator.clone();
       for (int b = 0; b < batch; b++) {
         double[] fly = Arrays.copyOfRange(expectedGradSource, b * SOURCES, (b + 1) * SOURCES);
-        synapses.backward(Arrays.copyOfRange(source, b * SOURCES, (b + 1) * SOURCES),
-            Arrays.copyOfRange(gradTarget, b * TARGETS, (b + 1) * TARGETS), fly, expectedAccumulator, 1);
+        double[] flySource = Arrays.copyOfRange(source, b * SOURCES, (b + 1) * SOURCES);
+        synapses.backward(flySource, ActiveCells.of(flySource, SOURCES, 1),
+            Arrays.copyOfRange(gradTarget, b * targets, (b + 1) * targets), fly, expectedAccumulator, 1);
         System.arraycopy(fly, 0, expectedGradSource, b * SOURCES, SOURCES);
       }
-      synapses.backward(source, gradTarget, gradSource, accumulator, batch);
+      synapses.backward(source, ActiveCells.of(source, SOURCES, batch), gradTarget, gradSource, accumulator, batch);
 
       assertTrue(spiking > 0);
       assertArrayEquals(expectedGradSource, gradSource, 0.0, "gradient to sources, batch " + batch);
@@ -58,23 +89,23 @@ class SparseSynapsesTest {
     }
   }
 
-  private static SparseSynapses synapses(SplittableRandom random) {
+  private static SparseSynapses synapses(SplittableRandom random, int targets, double density) {
     Projection projection = new Projection("A", "B", new Connectivity.Dense(), Sign.EXCITATORY, null,
         new WeightInit.Uniform(0.2, 1.0), true, Quantity.of(1, Unit.MILLISECOND));
-    int[] rowPtr = new int[TARGETS + 1];
-    int[] sourceIndex = new int[TARGETS * SOURCES];
+    int[] rowPtr = new int[targets + 1];
+    int[] sourceIndex = new int[targets * SOURCES];
     float[] magnitudes = new float[sourceIndex.length];
     int m = 0;
-    for (int t = 0; t < TARGETS; t++) {
+    for (int t = 0; t < targets; t++) {
       for (int s = 0; s < SOURCES; s++) {
-        if (random.nextDouble() < 0.05) {
+        if (random.nextDouble() < density) {
           sourceIndex[m] = s;
           magnitudes[m++] = (float) random.nextDouble(0.1, 2);
         }
       }
       rowPtr[t + 1] = m;
     }
-    EdgeArrays edges = new EdgeArrays(projection, SOURCES, TARGETS, rowPtr, Arrays.copyOf(sourceIndex, m),
+    EdgeArrays edges = new EdgeArrays(projection, SOURCES, targets, rowPtr, Arrays.copyOf(sourceIndex, m),
         Arrays.copyOf(magnitudes, m), 1);
     Synapses s = Synapses.create(edges, 0, 1, 1, Magnitude.ABS, new ParameterSet(),
         new SynapseLayout(SynapseLayout.Kind.SPARSE, 0.5, 0), Precision.FLOAT64);
