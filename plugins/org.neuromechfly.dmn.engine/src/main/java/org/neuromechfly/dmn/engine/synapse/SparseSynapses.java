@@ -168,10 +168,12 @@ public final class SparseSynapses extends Synapses {
     if (transposed == null || transposed.length != n) {
       transposed = new double[n];
     }
-    for (int b = 0; b < batch; b++) {
-      int from = b * targets;
-      for (int i = 0; i < targets; i++) {
-        transposed[i * batch + b] = byBatch[from + i];
+    // written row by row (each read stream advances one value per row), not fly by fly, which would
+    // scatter every write to another cache line
+    for (int i = 0; i < targets; i++) {
+      int row = i * batch;
+      for (int b = 0, from = i; b < batch; b++, from += targets) {
+        transposed[row + b] = byBatch[from];
       }
     }
     return transposed;
