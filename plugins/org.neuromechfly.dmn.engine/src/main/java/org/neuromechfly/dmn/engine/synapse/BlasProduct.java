@@ -1,72 +1,98 @@
 package org.neuromechfly.dmn.engine.synapse;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas.CblasTrans;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas;
 import org.neuromechfly.dmn.engine.neuron.Precision;
 
 /**
  * The one dense product that does not profit from sparse spikes — the gradient to presynaptic
- * outputs, {@code G·Wᵀ} — as an ND4J (OpenBLAS) GEMM. Buffers are allocated once per batch size and
- * filled through their NIO views, so a time step costs one native call and two copies.
+ * outputs, {@code G·Wᵀ} — as an OpenBLAS GEMM (the library ND4J runs on), called directly: a time step
+ * of the example's KC → MBON projection is a [16 × 50] × [50 × 2,000] product, for which ND4J's op
+ * set-up cost as much as the product itself. Native buffers are allocated once per batch size, so a
+ * step costs one native call and two copies.
  */
 final class BlasProduct {
   private final int sources;
   private final int targets;
-  private final DataType type;
-  private final INDArray weights;
-  private INDArray gradTarget;
-  private INDArray gradSource;
+  private final boolean doubles;
+  private final FloatPointer weights32;
+  private final DoublePointer weights64;
+  private FloatPointer gradTarget32;
+  private FloatPointer gradSource32;
+  private DoublePointer gradTarget64;
+  private DoublePointer gradSource64;
+  private float[] rowTarget;
+  private float[] rowSource;
+  private double[] rowSource64;
   private int batch = -1;
 
   BlasProduct(int sources, int targets, Precision precision) {
     this.sources = sources;
     this.targets = targets;
-    this.type = precision == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
-    this.weights = Nd4j.create(type, sources, targets);
+    this.doubles = precision == Precision.FLOAT64;
+    long n = (long) sources * targets;
+    this.weights32 = doubles ? null : new FloatPointer(n);
+    this.weights64 = doubles ? new DoublePointer(n) : null;
   }
 
   /** Loads source-major weights {@code [sources][targets]}. */
   synchronized void load(double[] w) {
-    if (type == DataType.DOUBLE) {
-      DoubleBuffer view = weights.data().asNioDouble();
-      view.put(0, w);
+    if (doubles) {
+      weights64.put(w, 0, w.length);
     } else {
-      FloatBuffer view = weights.data().asNioFloat();
+      float[] f = new float[w.length];
       for (int i = 0; i < w.length; i++) {
-        view.put(i, (float) w[i]);
+        f[i] = (float) w[i];
       }
+      weights32.put(f, 0, f.length);
     }
   }
 
   /** {@code gradSource += gradTarget · Wᵀ}; arrays are {@code [batch][targets]} and {@code [batch][sources]}. */
   synchronized void multiplyTransposed(double[] gradTargetIn, double[] gradSourceOut, int batchSize) {
-    if (batchSize != batch) {
-      gradTarget = Nd4j.create(type, batchSize, targets);
-      gradSource = Nd4j.create(type, batchSize, sources);
-      batch = batchSize;
-    }
     int nT = batchSize * targets;
     int nS = batchSize * sources;
-    if (type == DataType.DOUBLE) {
-      gradTarget.data().asNioDouble().put(0, gradTargetIn, 0, nT);
-      Nd4j.gemm(gradTarget, weights, gradSource, false, true, 1.0, 0.0);
-      DoubleBuffer out = gradSource.data().asNioDouble();
+    if (batchSize != batch) {
+      allocate(nT, nS);
+      batch = batchSize;
+    }
+    if (doubles) {
+      gradTarget64.put(gradTargetIn, 0, nT);
+      openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, batchSize, sources, targets, 1.0,
+          gradTarget64, targets, weights64, targets, 0.0, gradSource64, sources);
+      gradSource64.get(rowSource64, 0, nS);
       for (int i = 0; i < nS; i++) {
-        gradSourceOut[i] += out.get(i);
+        gradSourceOut[i] += rowSource64[i];
       }
     } else {
-      FloatBuffer in = gradTarget.data().asNioFloat();
       for (int i = 0; i < nT; i++) {
-        in.put(i, (float) gradTargetIn[i]);
+        rowTarget[i] = (float) gradTargetIn[i];
       }
-      Nd4j.gemm(gradTarget, weights, gradSource, false, true, 1.0, 0.0);
-      FloatBuffer out = gradSource.data().asNioFloat();
+      gradTarget32.put(rowTarget, 0, nT);
+      openblas.cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, batchSize, sources, targets, 1f,
+          gradTarget32, targets, weights32, targets, 0f, gradSource32, sources);
+      gradSource32.get(rowSource, 0, nS);
       for (int i = 0; i < nS; i++) {
-        gradSourceOut[i] += out.get(i);
+        gradSourceOut[i] += rowSource[i];
       }
+    }
+  }
+
+  private void allocate(int nT, int nS) {
+    if (doubles) {
+      gradTarget64 = new DoublePointer(nT);
+      gradSource64 = new DoublePointer(nS);
+      rowSource64 = new double[nS];
+    } else {
+      gradTarget32 = new FloatPointer(nT);
+      gradSource32 = new FloatPointer(nS);
+      rowTarget = new float[nT];
+      rowSource = new float[nS];
     }
   }
 }
