@@ -69,9 +69,7 @@ public final class DenseSynapses extends Synapses {
     if (blas != null) {
       blas.multiplyTransposed(gradTarget, gradSource, batch);
     } else {
-      for (int b = 0; b < batch; b++) {
-        presynaptic(gradTarget, b * targets, gradSource, b * sources);
-      }
+      presynaptic(gradTarget, gradSource, batch);
     }
     // only active sources contribute to their weights
     int[] cells = active.indices();
@@ -90,37 +88,64 @@ public final class DenseSynapses extends Synapses {
   }
 
   /**
-   * One fly's gradient to presynaptic outputs, {@code Wᵀ·g}: four sources at a time, so that four
-   * independent sums hide the latency of each addition (one sum alone waits for every previous
-   * addition); each sum still adds its targets in order, as a loop over one source would.
+   * The gradient to presynaptic outputs, {@code Wᵀ·g} for every fly: four sums at a time — four
+   * sources of a fly, and for the sources left over (APL → KC has one) four flies of a source — so that
+   * four independent additions hide each other's latency (one sum alone waits for every previous
+   * addition); each sum still adds its targets in order, as a loop over one source and fly would.
    */
-  private void presynaptic(double[] gradTarget, int to, double[] gradSource, int so) {
+  private void presynaptic(double[] gradTarget, double[] gradSource, int batch) {
     int blocked = sources - sources % 4;
-    for (int j = 0; j < blocked; j += 4) {
-      int r0 = j * targets;
-      int r1 = r0 + targets;
-      int r2 = r1 + targets;
-      int r3 = r2 + targets;
-      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (int i = 0; i < targets; i++) {
-        double g = gradTarget[to + i];
-        s0 += w[r0 + i] * g;
-        s1 += w[r1 + i] * g;
-        s2 += w[r2 + i] * g;
-        s3 += w[r3 + i] * g;
+    for (int b = 0; b < batch; b++) {
+      int to = b * targets;
+      int so = b * sources;
+      for (int j = 0; j < blocked; j += 4) {
+        int r0 = j * targets;
+        int r1 = r0 + targets;
+        int r2 = r1 + targets;
+        int r3 = r2 + targets;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int i = 0; i < targets; i++) {
+          double g = gradTarget[to + i];
+          s0 += w[r0 + i] * g;
+          s1 += w[r1 + i] * g;
+          s2 += w[r2 + i] * g;
+          s3 += w[r3 + i] * g;
+        }
+        gradSource[so + j] += s0;
+        gradSource[so + j + 1] += s1;
+        gradSource[so + j + 2] += s2;
+        gradSource[so + j + 3] += s3;
       }
-      gradSource[so + j] += s0;
-      gradSource[so + j + 1] += s1;
-      gradSource[so + j + 2] += s2;
-      gradSource[so + j + 3] += s3;
     }
+    int flies = batch - batch % 4;
     for (int j = blocked; j < sources; j++) {
       int row = j * targets;
-      double sum = 0;
-      for (int i = 0; i < targets; i++) {
-        sum += w[row + i] * gradTarget[to + i];
+      for (int b = 0; b < flies; b += 4) {
+        int t0 = b * targets;
+        int t1 = t0 + targets;
+        int t2 = t1 + targets;
+        int t3 = t2 + targets;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int i = 0; i < targets; i++) {
+          double wi = w[row + i];
+          s0 += wi * gradTarget[t0 + i];
+          s1 += wi * gradTarget[t1 + i];
+          s2 += wi * gradTarget[t2 + i];
+          s3 += wi * gradTarget[t3 + i];
+        }
+        gradSource[b * sources + j] += s0;
+        gradSource[(b + 1) * sources + j] += s1;
+        gradSource[(b + 2) * sources + j] += s2;
+        gradSource[(b + 3) * sources + j] += s3;
       }
-      gradSource[so + j] += sum;
+      for (int b = flies; b < batch; b++) {
+        int to = b * targets;
+        double sum = 0;
+        for (int i = 0; i < targets; i++) {
+          sum += w[row + i] * gradTarget[to + i];
+        }
+        gradSource[b * sources + j] += sum;
+      }
     }
   }
 

@@ -119,16 +119,21 @@ public final class SparseSynapses extends Synapses {
   /**
    * The gradient to presynaptic outputs for the whole batch in one pass over the edges: the target
    * gradients are laid out cell-major ({@code [N][B]}), so an edge's weight and target are loaded once
-   * per eight flies and its batch row is contiguous, and the eight sums stay in registers. Every sum
-   * adds its terms in edge order, so the bits are those of {@link #backwardOne} run fly by fly.
+   * per sixteen (then eight) flies and its batch row is contiguous, and the sums stay in registers.
+   * Every sum adds its terms in edge order, so the bits are those of {@link #backwardOne} run fly by
+   * fly.
    */
   private void presynapticBlocked(double[] gradTarget, double[] gradSource, int batch) {
     double[] byCell = cellMajor(gradTarget, batch);
+    int sixteens = batch - batch % 16;
     int blocked = batch - batch % 8;
     for (int j = 0; j < sources; j++) {
       int start = colPtr[j];
       int end = colPtr[j + 1];
-      for (int b0 = 0; b0 < blocked; b0 += 8) {
+      for (int b0 = 0; b0 < sixteens; b0 += 16) {
+        sixteenFlies(j, start, end, byCell, batch, b0, gradSource);
+      }
+      for (int b0 = sixteens; b0 < blocked; b0 += 8) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         for (int c = start; c < end; c++) {
           double wc = w[c];
@@ -160,6 +165,49 @@ public final class SparseSynapses extends Synapses {
         gradSource[b * sources + j] += sum;
       }
     }
+  }
+
+  /** Source j's sums for flies {@code [b0, b0 + 16)}: one pass over its edges (16 sums fit the registers). */
+  private void sixteenFlies(int j, int start, int end, double[] byCell, int batch, int b0, double[] gradSource) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    double s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0;
+    for (int c = start; c < end; c++) {
+      double wc = w[c];
+      int row = target[c] * batch + b0;
+      s0 += wc * byCell[row];
+      s1 += wc * byCell[row + 1];
+      s2 += wc * byCell[row + 2];
+      s3 += wc * byCell[row + 3];
+      s4 += wc * byCell[row + 4];
+      s5 += wc * byCell[row + 5];
+      s6 += wc * byCell[row + 6];
+      s7 += wc * byCell[row + 7];
+      s8 += wc * byCell[row + 8];
+      s9 += wc * byCell[row + 9];
+      s10 += wc * byCell[row + 10];
+      s11 += wc * byCell[row + 11];
+      s12 += wc * byCell[row + 12];
+      s13 += wc * byCell[row + 13];
+      s14 += wc * byCell[row + 14];
+      s15 += wc * byCell[row + 15];
+    }
+    int at = b0 * sources + j;
+    gradSource[at] += s0;
+    gradSource[at += sources] += s1;
+    gradSource[at += sources] += s2;
+    gradSource[at += sources] += s3;
+    gradSource[at += sources] += s4;
+    gradSource[at += sources] += s5;
+    gradSource[at += sources] += s6;
+    gradSource[at += sources] += s7;
+    gradSource[at += sources] += s8;
+    gradSource[at += sources] += s9;
+    gradSource[at += sources] += s10;
+    gradSource[at += sources] += s11;
+    gradSource[at += sources] += s12;
+    gradSource[at += sources] += s13;
+    gradSource[at += sources] += s14;
+    gradSource[at + sources] += s15;
   }
 
   /** {@code [B][N]} as {@code [N][B]}, in a buffer kept for the next step. */

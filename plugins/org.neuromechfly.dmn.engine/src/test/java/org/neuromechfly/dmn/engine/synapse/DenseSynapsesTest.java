@@ -25,11 +25,12 @@ class DenseSynapsesTest {
 
   @Test
   void productsGiveTheBitsOfTheLoopsOverEveryCell() {
-    int[][] shapes = {{7, 5}, {2000, 1}, {1, 300}, {50, 10}, {13, 33}};
+    // sources, targets, flies: leftover sources summed four flies at a time, and flies left over
+    int[][] shapes = {{7, 5, 3}, {2000, 1, 3}, {1, 300, 9}, {50, 10, 4}, {13, 33, 6}};
     for (int[] shape : shapes) {
       int sources = shape[0];
       int targets = shape[1];
-      int batch = 3;
+      int batch = shape[2];
       SplittableRandom random = new SplittableRandom(sources * 31L + targets);
       DenseSynapses synapses = synapses(random, sources, targets);
       double[] w = new double[sources * targets];
@@ -70,7 +71,7 @@ class DenseSynapsesTest {
       synapses.forward(source, active, input, batch);
       synapses.backward(source, active, gradTarget, gradSource, accumulator, batch);
 
-      String shapeName = sources + " x " + targets;
+      String shapeName = sources + " x " + targets + ", " + batch + " flies";
       assertTrue(active.count(0) > 0, shapeName);
       assertArrayEquals(expectedInput, input, 0.0, "input current, " + shapeName);
       assertArrayEquals(expectedGradSource, gradSource, 0.0, "gradient to sources, " + shapeName);

@@ -26,7 +26,7 @@ class SparseSynapsesTest {
 
   @Test
   void batchedBackwardGivesTheBitsOfTheFlyByFlyPass() {
-    check(250, 0.05, new int[] {2, 3, 11, 16});
+    check(250, 0.05, new int[] {2, 3, 11, 16, 27, 33}); // blocks of 16, of 8, single flies
   }
 
   @Test
