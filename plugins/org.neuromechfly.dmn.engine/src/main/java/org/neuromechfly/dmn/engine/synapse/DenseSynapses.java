@@ -1,5 +1,6 @@
 package org.neuromechfly.dmn.engine.synapse;
 
+import java.util.Arrays;
 import org.neuromechfly.dmn.engine.parameter.ParameterSet;
 import org.neuromechfly.dmn.engine.neuron.Precision;
 
@@ -14,6 +15,10 @@ public final class DenseSynapses extends Synapses {
   private final int[] densePosition;
   private final double[] w;
   private final BlasProduct blas;
+  /** Below this many targets the presynaptic sums loop over sources inside ({@link #presynapticFewTargets}). */
+  private static final int FEW_TARGETS = 16;
+  /** Partial presynaptic sums of one fly (few targets only). */
+  private double[] partial;
 
   DenseSynapses(
       EdgeArrays edges,
@@ -94,6 +99,10 @@ public final class DenseSynapses extends Synapses {
    * addition); each sum still adds its targets in order, as a loop over one source and fly would.
    */
   private void presynaptic(double[] gradTarget, double[] gradSource, int batch) {
+    if (targets < FEW_TARGETS) {
+      presynapticFewTargets(gradTarget, gradSource, batch);
+      return;
+    }
     int blocked = sources - sources % 4;
     for (int b = 0; b < batch; b++) {
       int to = b * targets;
@@ -145,6 +154,32 @@ public final class DenseSynapses extends Synapses {
           sum += w[row + i] * gradTarget[to + i];
         }
         gradSource[b * sources + j] += sum;
+      }
+    }
+  }
+
+  /**
+   * {@link #presynaptic} for a handful of targets (KC → APL has one): a loop over the targets per
+   * source would be entered and left thousands of times per step for one or two additions each, so
+   * the sources are the inner loop instead, their partial sums kept in a row that starts at zero and
+   * takes the targets in order: the same additions in the same order.
+   */
+  private void presynapticFewTargets(double[] gradTarget, double[] gradSource, int batch) {
+    if (partial == null) {
+      partial = new double[sources];
+    }
+    for (int b = 0; b < batch; b++) {
+      int to = b * targets;
+      int so = b * sources;
+      Arrays.fill(partial, 0);
+      for (int i = 0; i < targets; i++) {
+        double g = gradTarget[to + i];
+        for (int j = 0, at = i; j < sources; j++, at += targets) {
+          partial[j] += w[at] * g;
+        }
+      }
+      for (int j = 0; j < sources; j++) {
+        gradSource[so + j] += partial[j];
       }
     }
   }
