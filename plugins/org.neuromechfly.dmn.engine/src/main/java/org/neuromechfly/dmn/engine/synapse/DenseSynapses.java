@@ -10,13 +10,13 @@ import org.neuromechfly.dmn.engine.neuron.Precision;
  * sparse); the gradient to presynaptic outputs is dense and goes to BLAS for large matrices.
  */
 public final class DenseSynapses extends Synapses {
+  /** Below this many targets the presynaptic sums loop over sources inside ({@link #presynapticFewTargets}). */
+  private static final int FEW_TARGETS = 16;
   private final int sources;
   private final int targets;
   private final int[] densePosition;
   private final double[] w;
   private final BlasProduct blas;
-  /** Below this many targets the presynaptic sums loop over sources inside ({@link #presynapticFewTargets}). */
-  private static final int FEW_TARGETS = 16;
   /** Partial presynaptic sums of one fly (few targets only). */
   private double[] partial;
 

@@ -3,8 +3,9 @@ package org.neuromechfly.dmn.engine.synapse;
 import org.neuromechfly.dmn.engine.parameter.ParameterSet;
 
 /**
- * A projection as an edge list, walked by source (compressed columns) so that silent presynaptic
- * cells cost nothing forward and one pass over the edges serves both backward products.
+ * A projection as an edge list, walked by source (compressed columns): the forward input and the weight
+ * gradient walk only the active sources' columns, the gradient to presynaptic outputs every edge (for
+ * a batch, once per sixteen or eight flies).
  */
 public final class SparseSynapses extends Synapses {
   private final int sources;
@@ -193,21 +194,21 @@ public final class SparseSynapses extends Synapses {
     }
     int at = b0 * sources + j;
     gradSource[at] += s0;
-    gradSource[at += sources] += s1;
-    gradSource[at += sources] += s2;
-    gradSource[at += sources] += s3;
-    gradSource[at += sources] += s4;
-    gradSource[at += sources] += s5;
-    gradSource[at += sources] += s6;
-    gradSource[at += sources] += s7;
-    gradSource[at += sources] += s8;
-    gradSource[at += sources] += s9;
-    gradSource[at += sources] += s10;
-    gradSource[at += sources] += s11;
-    gradSource[at += sources] += s12;
-    gradSource[at += sources] += s13;
-    gradSource[at += sources] += s14;
-    gradSource[at + sources] += s15;
+    gradSource[at + sources] += s1;
+    gradSource[at + 2 * sources] += s2;
+    gradSource[at + 3 * sources] += s3;
+    gradSource[at + 4 * sources] += s4;
+    gradSource[at + 5 * sources] += s5;
+    gradSource[at + 6 * sources] += s6;
+    gradSource[at + 7 * sources] += s7;
+    gradSource[at + 8 * sources] += s8;
+    gradSource[at + 9 * sources] += s9;
+    gradSource[at + 10 * sources] += s10;
+    gradSource[at + 11 * sources] += s11;
+    gradSource[at + 12 * sources] += s12;
+    gradSource[at + 13 * sources] += s13;
+    gradSource[at + 14 * sources] += s14;
+    gradSource[at + 15 * sources] += s15;
   }
 
   /** {@code [B][N]} as {@code [N][B]}, in a buffer kept for the next step. */
