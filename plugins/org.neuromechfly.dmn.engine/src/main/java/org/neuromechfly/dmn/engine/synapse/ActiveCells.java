@@ -64,8 +64,4 @@ public final class ActiveCells {
   public int[] indices() {
     return index;
   }
-
-  public int batch() {
-    return batch;
-  }
 }
