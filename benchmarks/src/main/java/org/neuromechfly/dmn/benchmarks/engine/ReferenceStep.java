@@ -3,6 +3,7 @@ package org.neuromechfly.dmn.benchmarks.engine;
 import java.util.Arrays;
 import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.neuron.CellGradients;
+import org.neuromechfly.dmn.engine.neuron.CellRows;
 import org.neuromechfly.dmn.engine.neuron.LifCells;
 import org.neuromechfly.dmn.engine.neuron.LifPopulation;
 import org.neuromechfly.dmn.engine.neuron.LifStep;
@@ -33,7 +34,6 @@ final class ReferenceStep {
     final int size;
     final double[][] v; // membrane before reset [T][B·N]
     final double[][] s; // output
-    final double[][] u; // membrane after reset
     final double[][] syn; // synaptic current, only with a synaptic time constant
     final byte[] clamped; // [T·B·N], only with a refractory period
     final double[][] gradOutput;
@@ -44,7 +44,7 @@ final class ReferenceStep {
     final double[] gradInput;
     final double[] carry;
     final double[] synCarry;
-    final double[] scratch;
+    final CellRows rows;
     final double[] zeros;
 
     Cells(LifPopulation population, int steps, int batch) {
@@ -53,7 +53,6 @@ final class ReferenceStep {
       boolean synaptic = population.alpha(0) != 0;
       v = new double[steps][size];
       s = new double[steps][size];
-      u = new double[steps][size];
       syn = synaptic ? new double[steps][size] : null;
       clamped = population.refractorySteps() > 0 ? new byte[steps * size] : null;
       gradOutput = new double[steps][size];
@@ -64,7 +63,7 @@ final class ReferenceStep {
       gradInput = new double[size];
       carry = new double[size];
       synCarry = new double[size];
-      scratch = new double[size];
+      rows = new CellRows(population.cells());
       zeros = new double[size];
     }
   }
@@ -145,7 +144,6 @@ final class ReferenceStep {
           Refractoriness.forward(constants, c.population.refractorySteps(), false, c.refractoryLeft, c.clamped, t * c.size,
               c.v[t], c.s[t], c.uNow, c.size);
         }
-        System.arraycopy(c.uNow, 0, c.u[t], 0, c.size);
         if (c.syn != null) {
           System.arraycopy(c.synNow, 0, c.syn[t], 0, c.size);
         }
@@ -198,9 +196,10 @@ final class ReferenceStep {
         if (c.clamped != null) {
           Refractoriness.backward(c.clamped, t * c.size, c.gradOutput[t], c.carry, c.size);
         }
-        double[] uBefore = t == 0 ? c.zeros : c.u[t - 1];
-        LifStep.backward(constants, c.v[t], c.s[t], uBefore, c.gradOutput[t], c.carry, c.scratch, c.gradInput,
-            cellGradients[p], c.size);
+        double[] vBefore = t == 0 ? c.zeros : c.v[t - 1];
+        double[] sBefore = t == 0 ? c.zeros : c.s[t - 1];
+        LifStep.backward(constants, c.v[t], c.s[t], vBefore, sBefore, c.gradOutput[t], c.carry, c.rows,
+            c.gradInput, cellGradients[p], c.size);
         if (c.syn != null) {
           double[] synBefore = t == 0 ? c.zeros : c.syn[t - 1];
           LifStep.backwardSynapse(constants, synBefore, c.gradInput, c.synCarry, cellGradients[p], c.size);

@@ -187,34 +187,33 @@ public final class LifPopulation {
    */
   public void backward(int t, double[] gradOutput, double[] gradInput, PopulationState st) {
     int size = st.batch * cells;
-    double[] v = st.vNow;
-    double[] s = st.sNow;
     int base = st.offset(t);
     if (t == st.steps - 1 || st.cachedStep != t) {
-      st.membrane.read(base, v, size);
-      st.output.read(base, s, size);
+      st.membrane.read(base, st.vNow, size);
+      st.output.read(base, st.sNow, size);
     } else {
-      System.arraycopy(st.vPrev, 0, v, 0, size);
-      System.arraycopy(st.sPrev, 0, s, 0, size);
+      st.promotePrevious();
     }
-    // u[t−1], the membrane after reset one step earlier, from v[t−1] and s[t−1]
-    double[] before = st.before;
+    double[] v = st.vNow;
+    double[] s = st.sNow;
+    // v[t−1] and s[t−1], from which the step reconstructs u[t−1], the membrane after reset one step earlier
     if (t == 0) {
-      Arrays.fill(before, 0, size, 0);
+      Arrays.fill(st.vPrev, 0, size, 0);
+      Arrays.fill(st.sPrev, 0, size, 0);
       st.cachedStep = -1;
     } else {
       int previous = st.offset(t - 1);
       st.membrane.read(previous, st.vPrev, size);
       st.output.read(previous, st.sPrev, size);
       st.cachedStep = t - 1;
-      LifStep.reset(step, st.vPrev, st.sPrev, before, size);
     }
     if (st.clamped != null && step.loihi == null) { // Loihi's CUBA neuron has no refractory period
       Refractoriness.backward(st.clamped, base, gradOutput, st.gradMembraneCarry, size);
     }
-    LifStep.backward(step, v, s, before, gradOutput, st.gradMembraneCarry, st.scratch, gradInput,
+    LifStep.backward(step, v, s, st.vPrev, st.sPrev, gradOutput, st.gradMembraneCarry, st.cellRows, gradInput,
         st.gradients, size);
     if (st.synaptic != null) {
+      double[] before = st.before;
       if (t == 0) {
         Arrays.fill(before, 0, size, 0);
       } else {

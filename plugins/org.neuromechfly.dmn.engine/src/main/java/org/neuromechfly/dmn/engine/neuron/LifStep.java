@@ -128,6 +128,11 @@ public final class LifStep {
     return v - theta * s;
   }
 
+  /** Loihi's reset of a membrane {@code v} that emitted {@code s}: to 0. */
+  static double loihiReset(double v, double s) {
+    return s != 0 ? 0 : v;
+  }
+
   /** Reset to a value of a membrane {@code v} that emitted {@code s}. */
   static double resetTo(double v, double s, double to) {
     return v * (1 - s) + to * s;
@@ -195,14 +200,14 @@ public final class LifStep {
   }
 
   /**
-   * The membrane after the reset, {@code u} from {@code v} and the output {@code s}: the one place the
-   * reset rule is written (forward, and the backward pass's reconstruction of u[t−1]).
+   * The membrane after the reset, {@code u} from {@code v} and the output {@code s}, over {@code [B][N]}
+   * (the forward step; the backward step reconstructs u[t−1] row by row with the same rule).
    */
   static void reset(LifCells c, double[] v, double[] s, double[] u, int size) {
     int cells = c.cells;
     if (c.loihi != null) { // Loihi spikes and resets v to 0, whatever the cell was declared as
       for (int k = 0; k < size; k++) {
-        u[k] = s[k] != 0 ? 0 : v[k];
+        u[k] = loihiReset(v[k], s[k]);
       }
     } else if (c.graded) {
       System.arraycopy(v, 0, u, 0, size);
@@ -224,67 +229,118 @@ public final class LifStep {
   /**
    * One reverse step of the membrane: from d loss / d output at step t and the membrane carry from
    * step t+1 to d loss / d drive at step t (the synaptic current, or the input without one); updates
-   * the carry to step t−1 and accumulates the per-cell gradients of β, θ and the bias.
+   * the carry to step t−1 and accumulates the per-cell gradients of β, θ and the bias. Runs fly by fly
+   * over {@link CellRows} (so that the loops vectorise); per-cell gradients add flies in batch order.
    *
    * @param v membrane before reset at step t
    * @param s output at step t
-   * @param uBefore membrane after reset at step t−1 (zeros at t = 0)
+   * @param vBefore membrane before reset at step t−1 (zeros at t = 0)
+   * @param sBefore output at step t−1 (zeros at t = 0); with {@code vBefore} it gives the membrane after
+   *     the reset at step t−1, which the β gradient needs
    * @param gradOutput d loss / d output at step t
    * @param carry d loss / d membrane-after-reset of step t from step t+1, updated to step t−1's
-   * @param scratch a scratch row
+   * @param rows row buffers of this population's size
    * @param gradDrive receives d loss / d drive at step t
    */
-  public static void backward(LifCells c, double[] v, double[] s, double[] uBefore, double[] gradOutput,
-      double[] carry, double[] scratch, double[] gradDrive, CellGradients acc, int size) {
+  public static void backward(LifCells c, double[] v, double[] s, double[] vBefore, double[] sBefore,
+      double[] gradOutput, double[] carry, CellRows rows, double[] gradDrive, CellGradients acc, int size) {
     int cells = c.cells;
-    double[] theta = c.theta;
-    double[] g = scratch; // d loss / d v per cell and batch element
-    boolean loihi = c.loihi != null; // Loihi mode: every cell spikes and resets to 0
-    if (c.graded && !loihi) {
-      for (int k = 0; k < size; k++) {
-        g[k] = carry[k] + (v[k] > 0 ? gradOutput[k] : 0);
+    for (int o = 0; o < size; o += cells) {
+      System.arraycopy(vBefore, o, rows.v, 0, cells);
+      System.arraycopy(sBefore, o, rows.s, 0, cells);
+      resetRow(c, rows.v, rows.s, rows.before);
+      System.arraycopy(v, o, rows.v, 0, cells);
+      System.arraycopy(s, o, rows.s, 0, cells);
+      System.arraycopy(gradOutput, o, rows.gradOutput, 0, cells);
+      System.arraycopy(carry, o, rows.carry, 0, cells);
+      membraneGradient(c, rows, acc);
+      driveGradient(c, rows, acc);
+      System.arraycopy(rows.carry, 0, carry, o, cells);
+      System.arraycopy(rows.drive, 0, gradDrive, o, cells);
+    }
+  }
+
+  /** {@link #reset} of one fly's row. */
+  private static void resetRow(LifCells c, double[] v, double[] s, double[] u) {
+    int cells = c.cells;
+    if (c.loihi != null) {
+      for (int n = 0; n < cells; n++) {
+        u[n] = loihiReset(v[n], s[n]);
+      }
+    } else if (c.graded) {
+      System.arraycopy(v, 0, u, 0, cells);
+    } else if (c.resetMode == ResetMode.SUBTRACT) {
+      double[] theta = c.theta;
+      for (int n = 0; n < cells; n++) {
+        u[n] = subtracted(v[n], theta[n], s[n]);
       }
     } else {
-      double[] sd = scratch; // read before g overwrites it, element by element
-      c.spike.surrogate().derivatives(v, theta, cells, sd, size);
-      double[] gTheta = acc.threshold;
-      if (c.resetMode == ResetMode.SUBTRACT && !loihi) {
-        for (int o = 0; o < size; o += cells) {
-          for (int n = 0; n < cells; n++) {
-            int k = o + n;
-            double gv = carry[k];
-            double gs = gradOutput[k] - theta[n] * gv;
-            gTheta[n] += -gs * sd[k] - gv * s[k];
-            g[k] = gv + gs * sd[k];
-          }
-        }
-      } else {
-        double to = loihi ? 0 : c.resetValue;
-        for (int o = 0; o < size; o += cells) {
-          for (int n = 0; n < cells; n++) {
-            int k = o + n;
-            double gv = carry[k];
-            double gs = gradOutput[k] + gv * (to - v[k]);
-            gTheta[n] += -gs * sd[k];
-            g[k] = gv * (1 - s[k]) + gs * sd[k];
-          }
-        }
+      double to = c.resetValue;
+      for (int n = 0; n < cells; n++) {
+        u[n] = resetTo(v[n], s[n], to);
       }
     }
+  }
+
+  /** d loss / d v of one fly into {@code rows.g}, through the output and the reset; accumulates θ's gradient. */
+  private static void membraneGradient(LifCells c, CellRows rows, CellGradients acc) {
+    int cells = c.cells;
+    double[] v = rows.v;
+    double[] s = rows.s;
+    double[] gOut = rows.gradOutput;
+    double[] carry = rows.carry;
+    double[] g = rows.g;
+    boolean loihi = c.loihi != null; // Loihi mode: every cell spikes and resets to 0
+    if (c.graded && !loihi) {
+      for (int n = 0; n < cells; n++) {
+        g[n] = carry[n] + (v[n] > 0 ? gOut[n] : 0);
+      }
+      return;
+    }
+    double[] theta = c.theta;
+    double[] sd = g; // the surrogate derivative, read before g overwrites it, element by element
+    c.spike.surrogate().derivatives(v, theta, sd, cells);
+    double[] gTheta = acc.threshold;
+    if (c.resetMode == ResetMode.SUBTRACT && !loihi) {
+      for (int n = 0; n < cells; n++) {
+        double gv = carry[n];
+        double gs = gOut[n] - theta[n] * gv;
+        gTheta[n] += -gs * sd[n] - gv * s[n];
+        g[n] = gv + gs * sd[n];
+      }
+    } else {
+      double to = loihi ? 0 : c.resetValue;
+      for (int n = 0; n < cells; n++) {
+        double gv = carry[n];
+        double gs = gOut[n] + gv * (to - v[n]);
+        gTheta[n] += -gs * sd[n];
+        g[n] = gv * (1 - s[n]) + gs * sd[n];
+      }
+    }
+  }
+
+  /** From d loss / d v of one fly to d loss / d drive and the carry to step t−1; accumulates β's and the bias's. */
+  private static void driveGradient(LifCells c, CellRows rows, CellGradients acc) {
+    int cells = c.cells;
+    double[] g = rows.g;
+    double[] before = rows.before;
+    double[] v = rows.v;
+    double[] carry = rows.carry;
+    double[] drive = rows.drive;
     double[] beta = c.beta;
     double[] leak = c.leak;
     double[] gBeta = acc.beta;
     double[] gBias = acc.bias;
-    for (int o = 0; o < size; o += cells) {
-      for (int n = 0; n < cells; n++) {
-        int k = o + n;
-        double gv = g[k];
-        double drive = gv * leak[n];
-        gBeta[n] += gv * (uBefore[k] - v[k]) / leak[n];
-        gBias[n] += drive;
-        carry[k] = gv * beta[n];
-        gradDrive[k] = drive;
-      }
+    // two loops, not one: the compiler unrolls (and so vectorises) only loops with a small body
+    for (int n = 0; n < cells; n++) {
+      gBeta[n] += g[n] * (before[n] - v[n]) / leak[n];
+    }
+    for (int n = 0; n < cells; n++) {
+      double gv = g[n];
+      double d = gv * leak[n];
+      gBias[n] += d;
+      carry[n] = gv * beta[n];
+      drive[n] = d;
     }
   }
 

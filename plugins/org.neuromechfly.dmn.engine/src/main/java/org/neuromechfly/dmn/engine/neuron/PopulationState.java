@@ -41,12 +41,12 @@ public final class PopulationState {
   final double[] gradSynapticCarry;
   final CellGradients gradients;
 
-  // per-step scratch [B][N], so the time loops allocate nothing
-  final double[] vNow;
-  final double[] sNow;
-  final double[] vPrev;
-  final double[] sPrev;
-  final double[] scratch;
+  // per-step scratch ([B][N], and one row for the backward step), so the time loops allocate nothing
+  double[] vNow;
+  double[] sNow;
+  double[] vPrev;
+  double[] sPrev;
+  final CellRows cellRows;
   final double[] before;
   /** Step whose membrane and output {@link #vPrev}/{@link #sPrev} hold, or −1. */
   int cachedStep = -1;
@@ -73,8 +73,21 @@ public final class PopulationState {
     sNow = new double[slice];
     vPrev = new double[slice];
     sPrev = new double[slice];
-    scratch = new double[slice];
+    cellRows = new CellRows(cells);
     before = new double[slice];
+  }
+
+  /**
+   * Makes the previous step's membrane and output (read one reverse step earlier) this step's, by
+   * swapping the buffers rather than copying them.
+   */
+  void promotePrevious() {
+    double[] v = vNow;
+    vNow = vPrev;
+    vPrev = v;
+    double[] o = sNow;
+    sNow = sPrev;
+    sPrev = o;
   }
 
   /** Outputs only, of every step: a recording for pictures, not a state a population steps. */
@@ -88,7 +101,8 @@ public final class PopulationState {
     synaptic = null;
     clamped = null;
     membraneAfterReset = synapticNow = gradMembraneCarry = gradSynapticCarry = null;
-    vNow = sNow = vPrev = sPrev = scratch = before = null;
+    vNow = sNow = vPrev = sPrev = before = null;
+    cellRows = null;
     refractoryLeft = null;
     gradients = null;
   }

@@ -61,22 +61,21 @@ public record SurrogateSpike(SurrogateKind kind, double slope) {
     };
   }
 
-  /** {@code out[k] = derivative(v[k] − θ[k mod cells])} for {@code k < n}; the shape switch is outside the loop. */
-  public void derivatives(double[] v, double[] theta, int cells, double[] out, int n) {
+  /**
+   * {@code out[n] = derivative(v[n] − θ[n])} for one row of {@code cells} cells; the shape switch is
+   * outside the loop, and the fast sigmoid's loop vectorises (see {@link CellRows}).
+   */
+  public void derivatives(double[] v, double[] theta, double[] out, int cells) {
     switch (kind) {
       case FAST_SIGMOID -> {
-        for (int o = 0; o < n; o += cells) {
-          for (int c = 0; c < cells; c++) {
-            double d = 1.0 + slope * Math.abs(v[o + c] - theta[c]);
-            out[o + c] = 1.0 / (d * d);
-          }
+        for (int n = 0; n < cells; n++) {
+          double d = 1.0 + slope * Math.abs(v[n] - theta[n]);
+          out[n] = 1.0 / (d * d);
         }
       }
       default -> {
-        for (int o = 0; o < n; o += cells) {
-          for (int c = 0; c < cells; c++) {
-            out[o + c] = derivative(v[o + c] - theta[c]);
-          }
+        for (int n = 0; n < cells; n++) {
+          out[n] = derivative(v[n] - theta[n]);
         }
       }
     }

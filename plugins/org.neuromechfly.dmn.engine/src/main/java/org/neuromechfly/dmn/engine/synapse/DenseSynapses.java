@@ -19,6 +19,12 @@ public final class DenseSynapses extends Synapses {
   private final BlasProduct blas;
   /** Partial presynaptic sums of one fly (few targets only). */
   private double[] partial;
+  /**
+   * With few targets, each target's weights as a row of its own ({@code [i][j]}, filled by
+   * {@link #load}): indexed by the source alone, like {@link #partial}, the inner loop of
+   * {@link #presynapticFewTargets} vectorises (see {@code neuron.CellRows}); else {@code null}.
+   */
+  private final double[][] byTarget;
 
   DenseSynapses(
       EdgeArrays edges,
@@ -39,6 +45,7 @@ public final class DenseSynapses extends Synapses {
       densePosition[e] = src[e] * targets + targetOfEdge[e];
     }
     this.blas = (long) sources * targets >= layout.blasAbove() ? new BlasProduct(sources, targets, precision) : null;
+    this.byTarget = blas == null && targets < FEW_TARGETS ? new double[targets][sources] : null;
   }
 
   @Override
@@ -48,6 +55,13 @@ public final class DenseSynapses extends Synapses {
     }
     if (blas != null) {
       blas.load(w);
+    }
+    if (byTarget != null) {
+      for (int i = 0; i < targets; i++) {
+        for (int j = 0; j < sources; j++) {
+          byTarget[i][j] = w[j * targets + i];
+        }
+      }
     }
   }
 
@@ -174,8 +188,9 @@ public final class DenseSynapses extends Synapses {
       Arrays.fill(partial, 0);
       for (int i = 0; i < targets; i++) {
         double g = gradTarget[to + i];
-        for (int j = 0, at = i; j < sources; j++, at += targets) {
-          partial[j] += w[at] * g;
+        double[] row = byTarget[i];
+        for (int j = 0; j < sources; j++) {
+          partial[j] += row[j] * g;
         }
       }
       for (int j = 0; j < sources; j++) {
