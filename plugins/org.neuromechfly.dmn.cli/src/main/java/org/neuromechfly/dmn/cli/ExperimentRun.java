@@ -21,12 +21,15 @@ import org.neuromechfly.dmn.model.TrainingFootprint;
  * {@link ExperimentRecording} and prints the most activated neurons.
  */
 final class ExperimentRun {
+  /** The model file or run folder simulated, named in errors. */
+  private final Path input;
   private final Path out;
   private final int top;
   private final int threads;
   private final PrintWriter console;
 
-  ExperimentRun(Path out, int top, int threads, PrintWriter console) {
+  ExperimentRun(Path input, Path out, int top, int threads, PrintWriter console) {
+    this.input = input;
     this.out = out;
     this.top = top;
     this.threads = threads;
@@ -53,9 +56,10 @@ final class ExperimentRun {
     long available = TrainingFootprint.availableHeap() - Runtime.getRuntime().totalMemory()
         + Runtime.getRuntime().freeMemory();
     if (need > available) {
-      throw new UserError(String.format(Locale.ROOT, "%s: not simulated: %,d cells and %,d synapses need about %s"
-          + " beyond the wiring already loaded, but this Java VM has %s left. Give Java more memory (e.g."
-          + " DMN_JAVA_OPTS=-Xmx32g) or use fewer --threads.", circuit.name(), cells, wiring.edgeCount(),
+      throw new UserError(String.format(Locale.ROOT, "%s: not simulated: circuit %s, %,d cells and %,d synapses"
+          + " on %d thread(s), needs about %s beyond the wiring already loaded, but this Java VM has %s left. Give"
+          + " Java more memory (e.g. DMN_JAVA_OPTS=-Xmx32g) or use fewer --threads.", input, circuit.name(), cells,
+          wiring.edgeCount(), workers,
           TrainingFootprint.size(need), TrainingFootprint.size(available)));
     }
   }

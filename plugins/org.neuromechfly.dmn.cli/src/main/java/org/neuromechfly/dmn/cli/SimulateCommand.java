@@ -82,7 +82,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (t < 1) {
       throw new UserError("--threads must be at least 1");
     }
-    return new ExperimentRun(out, top, t, spec.commandLine().getOut());
+    return new ExperimentRun(input, out, top, t, spec.commandLine().getOut());
   }
 
   @Override

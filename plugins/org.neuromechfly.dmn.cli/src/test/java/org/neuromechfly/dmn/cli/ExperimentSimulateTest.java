@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,6 +24,7 @@ import org.neuromechfly.dmn.connectome.wiring.CircuitWiringBuilder;
 import org.neuromechfly.dmn.connectome.wiring.DataDirectory;
 import org.neuromechfly.dmn.engine.simulate.Experiment;
 import org.neuromechfly.dmn.engine.simulate.Trials;
+import org.neuromechfly.dmn.model.TrainingFootprint;
 
 /**
  * {@code dmn simulate} on a Shiu-style activation experiment stated in the language, over a small
@@ -173,6 +176,37 @@ class ExperimentSimulateTest {
     assertEquals(1, r.exit(), r.out() + r.err());
     assertTrue(r.err().contains("Empty.circuit:5"), r.err());
     assertFalse(Files.exists(dir.resolve("empty.h5")));
+  }
+
+  /**
+   * Issue #15, bad input: a simulation that would need more memory than the Java VM has is refused with
+   * the estimate, naming the file, after the wiring is read and before any trial state is allocated
+   * (here 2,000 trials run at once in a 128 MiB heap: hundreds of MiB of per-trial state).
+   */
+  @Test
+  void aSimulationThatWouldNotFitTheHeapIsRefusedWithTheEstimate() throws Exception {
+    int trials = 2000;
+    Path model = dir.resolve("Crowded.circuit");
+    Files.writeString(model, Files.readString(model("CrowdedBase", stimulus(), ""))
+        .replace("trials 4", "trials " + trials).replace("circuit CrowdedBase", "circuit Crowded"));
+    Path h5 = dir.resolve("crowded.h5");
+    var r = ChildProcess.run(dir, Map.of(), List.of("-Xmx128m", "-XX:+UseG1GC"), 300, "simulate",
+        model.toString(), "--data-dir", data.toString(), "--out", h5.toString(), "--threads", "" + trials);
+
+    ModelWorkspace workspace = new ModelWorkspace(DataDirectory.of(data));
+    var spec = workspace.compile(workspace.load(model));
+    long synapses = CircuitWiringBuilder.build(spec, DataDirectory.of(data)).edgeCount();
+    long need = Experiment.estimateBytes(synapses, NEURONS, trials);
+    assertTrue(need > 128L << 20, "the estimate should exceed the heap: " + need);
+    assertEquals(1, r.exit(), r.out() + r.err());
+    String expected = String.format(Locale.ROOT, "error: %s: not simulated: circuit Crowded, %,d cells and"
+        + " %,d synapses on %d thread(s), needs about %s", model, NEURONS, synapses, trials,
+        TrainingFootprint.size(need));
+    assertTrue(r.err().startsWith(expected), r.err());
+    assertTrue(r.err().contains("DMN_JAVA_OPTS=-Xmx"), r.err());
+    assertFalse(r.err().contains("OutOfMemoryError"), r.err());
+    assertFalse(r.out().contains("simulating Crowded"), "refused before any trial: " + r.out());
+    assertFalse(Files.exists(h5));
   }
 
   private static boolean python3WithH5py() {
