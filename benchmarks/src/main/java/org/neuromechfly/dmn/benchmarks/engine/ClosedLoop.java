@@ -52,14 +52,19 @@ public final class ClosedLoop {
 
   /** The network in a world of {@code spec}'s batch, starts drawn for episode {@code episode} of the seed. */
   ClosedLoop(CircuitSpec spec, Network network, WorldSettings settings, long seed, int episode) {
+    this(spec, network, settings,
+        StartPositions.forEpisode((NavigationTask) spec.task(), spec.training().batch(), seed, episode), 1);
+  }
+
+  /** The network in a world of these starts (as many as {@code spec}'s batch) and plume-noise seed. */
+  ClosedLoop(CircuitSpec spec, Network network, WorldSettings settings, StartPositions starts, long noiseSeed) {
     this.spec = spec;
     this.task = (NavigationTask) spec.task();
     this.settings = settings;
     this.network = network;
-    int batch = spec.training().batch();
-    this.world = new OdourWorld(spec, task, settings, batch, PathLosses.of(spec, task, settings));
-    this.starts = StartPositions.forEpisode(task, batch, seed, episode);
-    world.setStarts(starts, 1);
+    this.world = new OdourWorld(spec, task, settings, spec.training().batch(), PathLosses.of(spec, task, settings));
+    this.starts = starts;
+    world.setStarts(starts, noiseSeed);
     this.adam = new UpdateRule(Optimizer.ADAM, network.parameters().learnable());
   }
 

@@ -20,7 +20,8 @@ import org.neuromechfly.dmn.model.Population;
 
 /**
  * {@code scale-sparse}: the 45,000-neuron, 1.5 M-synapse {@link SparseCircuit}, wired by the connectome
- * module, closed-loop in the odour world; one training step of the fused kernel alternated, round by
+ * module, closed-loop in the odour world; one training step of the fused kernel (one kernel on one thread
+ * and, at B &gt; 1, split into the trainer's shards on all cores, {@link ShardedLoop}) alternated, round by
  * round, with the identical model in PyTorch on torch CSR matrices ({@code torch_sparse_step.py}, one
  * warm process per thread count). Then the loss and every projection's weight gradient are compared.
  *
@@ -58,6 +59,8 @@ public final class SparseScaleBenchmark {
 
     ClosedLoop loop = new ClosedLoop(spec, net, ws);
     BpttKernel kernel = new BpttKernel(net, steps, batch);
+    int cores = Runtime.getRuntime().availableProcessors();
+    ShardedLoop sharded = batch > 1 && cores > 1 ? new ShardedLoop(spec, wiring, net, ws, cores) : null;
     List<TorchSession> torch = new ArrayList<>();
     Optional<String> python = Torch.python(settings.torch());
     Path export = null;
@@ -70,6 +73,7 @@ public final class SparseScaleBenchmark {
     }
 
     List<Double> fused = new ArrayList<>();
+    List<Double> shardedTimes = new ArrayList<>();
     List<List<Double>> py = new ArrayList<>();
     torch.forEach(x -> py.add(new ArrayList<>()));
     double fusedLoss = Double.NaN;
@@ -78,6 +82,14 @@ public final class SparseScaleBenchmark {
       ClosedLoop.Step f = loop.trainingStep(kernel);
       fusedLoss = f.loss();
       StringBuilder line = new StringBuilder(String.format("round %d: fused %.3f s", r, f.seconds()));
+      if (sharded != null) {
+        ClosedLoop.Step h = sharded.trainingStep();
+        line.append(String.format("  fused %d shards on %d threads %.3f s (loss %.6f)", sharded.shardCount(),
+            sharded.threads, h.seconds(), h.loss()));
+        if (r > 0) {
+          shardedTimes.add(h.seconds());
+        }
+      }
       for (int k = 0; k < torch.size(); k++) {
         double[] stepAndLoss = torch.get(k).step();
         torchLoss = stepAndLoss[1];
@@ -103,13 +115,23 @@ public final class SparseScaleBenchmark {
     }
     StepFlops.count(net, loop.activity(kernel), steps, batch).print(f, GemmProbe.rate());
     System.out.printf("peak RSS of this JVM %.2f GB%n", Machine.peakRssBytes() / 1e9);
-    System.out.printf("RESULT sparse T=%d B=%d  fused %.3f s/step%n", steps, batch, f);
+    System.out.printf("RESULT sparse T=%d B=%d  fused %.3f s/step (one kernel, one thread)%n", steps, batch, f);
+    double h = sharded == null ? Double.NaN : Statistics.median(shardedTimes);
+    if (sharded != null) {
+      System.out.printf("RESULT sparse T=%d B=%d  fused %.3f s/step as dmn train runs it: %d shards on %d threads%n",
+          steps, batch, h, sharded.shardCount(), sharded.threads);
+      sharded.close();
+    }
     for (int k = 0; k < torch.size(); k++) {
       List<Double> times = py.get(k);
       double p = Statistics.median(times);
       System.out.printf("RESULT pytorch (CSR, %d threads) %.3f s/step (in-process time of forward+backward+Adam)"
           + "  pytorch/fused %.1fx (median of the per-round ratios %.1fx); process peak RSS %.2f GB%n",
           torch.get(k).threads(), p, p / f, Statistics.medianRatio(times, fused), torch.get(k).peakRssGb());
+      if (sharded != null && torch.get(k).threads() == sharded.threads) {
+        System.out.printf("RESULT pytorch (CSR, %d threads) / fused (%d threads) %.1fx (median of the per-round ratios"
+            + " %.1fx)%n", torch.get(k).threads(), sharded.threads, p / h, Statistics.medianRatio(times, shardedTimes));
+      }
       torch.get(k).close();
     }
     if (export != null) { // tens of MB of edge files

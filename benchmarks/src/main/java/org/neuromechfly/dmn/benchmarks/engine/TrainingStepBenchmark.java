@@ -30,14 +30,17 @@ import org.neuromechfly.dmn.model.Unit;
 
 /**
  * {@code training-step}: one training step (closed-loop forward over T steps, BPTT, Adam) of the example
- * circuit, timed alternately, in one process, for (a) the fused kernel, (b) the plain Java
+ * circuit, timed alternately, in one process, for (a) the fused kernel, one kernel on one thread and, as
+ * {@code dmn train} runs it, split into the trainer's shards on {@code threads} threads ({@link ShardedLoop};
+ * PyTorch gets the machine's two cores too), (b) the plain Java
  * {@link ReferenceStep}, (c) optionally the identical model in PyTorch ({@code torch_step.py}, a
  * subprocess per round) and (d) the engine's SameDiff path (one chunk graph run chunk by chunk, exact
  * BPTT across chunks). Before timing, the reference and the SameDiff path are checked against the fused
  * kernel's gradients in float64.
  *
- * <p>Arguments: {@code T B rounds torch samediffRounds} (defaults 1000 16 3 auto 1; torch = auto | none |
- * path to a python3 with torch; samediffRounds = timed SameDiff steps, taken in the first rounds, 0 = none).
+ * <p>Arguments: {@code T B rounds torch samediffRounds threads} (defaults 1000 16 3 auto 1 2; torch = auto |
+ * none | path to a python3 with torch; samediffRounds = timed SameDiff steps, taken in the first rounds,
+ * 0 = none; threads = threads of the sharded fused step, 0 = none).
  */
 public final class TrainingStepBenchmark {
   private static final int CHECK_STEPS = 60;
@@ -48,10 +51,11 @@ public final class TrainingStepBenchmark {
   private TrainingStepBenchmark() {}
 
   /** The arguments: episode length, batch, timed rounds, the PyTorch choice and the SameDiff rounds. */
-  private record Settings(int steps, int batch, int rounds, String torch, int sameDiffRounds) {
+  private record Settings(int steps, int batch, int rounds, String torch, int sameDiffRounds, int threads) {
     static Settings parse(Arguments args) {
       return new Settings(args.integer(0, "T", 1000, 1), args.integer(1, "B", 16, 1),
-          args.integer(2, "rounds", 3, 1), args.text(3, "torch", "auto"), args.integer(4, "samediffRounds", 1, 0));
+          args.integer(2, "rounds", 3, 1), args.text(3, "torch", "auto"), args.integer(4, "samediffRounds", 1, 0),
+          args.integer(5, "threads", TORCH_THREADS, 0));
     }
   }
 
@@ -83,6 +87,7 @@ public final class TrainingStepBenchmark {
 
     ClosedLoop loop = new ClosedLoop(spec, net, ws);
     BpttKernel kernel = new BpttKernel(net, steps, batch);
+    ShardedLoop sharded = settings.threads() > 0 ? new ShardedLoop(spec, wiring, net, ws, settings.threads()) : null;
     ReferenceStep reference = new ReferenceStep(net, steps, batch);
     ChunkedSameDiffKernel sameDiff = sameDiffRounds > 0 ? new ChunkedSameDiffKernel(net, steps, batch,
         ChunkedSameDiffKernel.chunkLength(steps, loop.world.sensingLead(), spec.training().bpttWindow())) : null;
@@ -94,20 +99,24 @@ public final class TrainingStepBenchmark {
     }
 
     List<Double> fused = new ArrayList<>();
+    List<Double> shardedTimes = new ArrayList<>();
     List<Double> straight = new ArrayList<>();
     List<Double> py = new ArrayList<>();
     List<Double> sd = new ArrayList<>();
     List<Double> fusedWithSameDiff = new ArrayList<>();
     double fusedLoss = Double.NaN;
+    double shardedLoss = Double.NaN;
     double refLoss = Double.NaN;
     double torchLoss = Double.NaN;
     double sdLoss = Double.NaN;
     for (int r = 0; r <= rounds; r++) { // round 0 warms up (and builds the SameDiff graphs)
       ClosedLoop.Step f = loop.trainingStep(kernel);
+      ClosedLoop.Step h = sharded != null ? sharded.trainingStep() : new ClosedLoop.Step(Double.NaN, Double.NaN);
       ClosedLoop.Step s = loop.time(() -> reference.step(loop.world));
       Torch.DenseStep p = python.isPresent() ? Torch.denseStep(python.get(), model, TORCH_THREADS, 1) : null;
       ClosedLoop.Step d = sameDiff != null && r <= sameDiffRounds ? loop.trainingStep(sameDiff) : null;
       fusedLoss = f.loss();
+      shardedLoss = h.loss();
       refLoss = s.loss();
       if (p != null) {
         torchLoss = p.loss();
@@ -117,6 +126,9 @@ public final class TrainingStepBenchmark {
       }
       if (r > 0) {
         fused.add(f.seconds());
+        if (sharded != null) {
+          shardedTimes.add(h.seconds());
+        }
         straight.add(s.seconds());
         if (p != null) {
           py.add(p.seconds());
@@ -126,23 +138,35 @@ public final class TrainingStepBenchmark {
           fusedWithSameDiff.add(f.seconds());
         }
       }
-      System.out.printf("round %d: fused %.3f s  reference %.3f s  pytorch %s  samediff %s  (load %s)%n", r,
-          f.seconds(), s.seconds(), p == null ? "-" : String.format("%.3f s", p.seconds()),
+      System.out.printf("round %d: fused %.3f s  fused in shards %s  reference %.3f s  pytorch %s  samediff %s"
+          + "  (load %s)%n", r, f.seconds(), sharded == null ? "-" : String.format("(%d on %d threads) %.3f s",
+          sharded.shardCount(), sharded.threads, h.seconds()), s.seconds(),
+          p == null ? "-" : String.format("%.3f s", p.seconds()),
           d == null ? "-" : String.format("%.3f s", d.seconds()), Machine.loadAverage());
     }
     if (model != null) {
       Files.delete(model);
       Files.delete(model.getParent());
     }
+    if (sharded != null) {
+      sharded.close();
+    }
     NetworkActivity activity = loop.activity(kernel);
     double f = Statistics.median(fused);
-    System.out.printf("loss: fused %.6f, reference %.6f, pytorch %.6f, samediff %.6f%n", fusedLoss, refLoss,
-        torchLoss, sdLoss);
+    System.out.printf("loss: fused %.6f, reference %.6f, pytorch %.6f, samediff %.6f%s%n", fusedLoss, refLoss,
+        torchLoss, sdLoss, sharded == null ? "" : String.format(", fused in shards %.6f", shardedLoss));
     StepFlops.count(net, activity, steps, batch).print(f, GemmProbe.rate());
-    System.out.printf("RESULT T=%d B=%d  fused %.3f s/step%n", steps, batch, f);
+    System.out.printf("RESULT T=%d B=%d  fused %.3f s/step (one kernel, one thread)%n", steps, batch, f);
+    if (sharded != null) {
+      System.out.printf("RESULT T=%d B=%d  fused %.3f s/step as dmn train runs it: %d shards on %d threads%n", steps,
+          batch, Statistics.median(shardedTimes), sharded.shardCount(), sharded.threads);
+    }
     printRatio("reference", "plain Java, dense loops", straight, fused);
     if (!py.isEmpty()) {
       printRatio("pytorch", TORCH_THREADS + " threads, in-process time of forward+backward+Adam", py, fused);
+      if (sharded != null) {
+        printRatio("pytorch", TORCH_THREADS + " threads", py, "fused, " + sharded.threads + " threads", shardedTimes);
+      }
     }
     if (!sd.isEmpty()) {
       printRatio("samediff", "chunks of " + sameDiff.chunkLength() + " steps, " + sd.size() + " timed", sd,
@@ -152,9 +176,14 @@ public final class TrainingStepBenchmark {
 
   /** {@code contender/fused}: ratio of the medians, and the median of the per-round ratios. */
   private static void printRatio(String name, String how, List<Double> times, List<Double> fused) {
+    printRatio(name, how, times, "fused", fused);
+  }
+
+  /** {@code contender/against}, {@code against} named as given. */
+  private static void printRatio(String name, String how, List<Double> times, String against, List<Double> base) {
     double t = Statistics.median(times);
-    System.out.printf("RESULT %s %.3f s/step (%s)  %s/fused %.1fx (median of the per-round ratios %.1fx)%n", name,
-        t, how, name, t / Statistics.median(fused), Statistics.medianRatio(times, fused));
+    System.out.printf("RESULT %s %.3f s/step (%s)  %s/%s %.1fx (median of the per-round ratios %.1fx)%n", name,
+        t, how, name, against, t / Statistics.median(base), Statistics.medianRatio(times, base));
   }
 
   /**
