@@ -5,7 +5,7 @@ import org.neuromechfly.dmn.engine.parameter.ParameterSet;
 /**
  * A projection as an edge list, walked by source (compressed columns): the forward input and the weight
  * gradient walk only the active sources' columns, the gradient to presynaptic outputs every edge (for
- * a batch, once per sixteen or eight flies).
+ * a batch, once per sixteen, eight or four flies).
  */
 public final class SparseSynapses extends Synapses {
   private final int sources;
@@ -120,21 +120,23 @@ public final class SparseSynapses extends Synapses {
   /**
    * The gradient to presynaptic outputs for the whole batch in one pass over the edges: the target
    * gradients are laid out cell-major ({@code [N][B]}), so an edge's weight and target are loaded once
-   * per sixteen (then eight) flies and its batch row is contiguous, and the sums stay in registers.
+   * per sixteen (then eight, then four) flies and its batch row is contiguous, and the sums stay in
+   * registers.
    * Every sum adds its terms in edge order, so the bits are those of {@link #backwardOne} run fly by
    * fly.
    */
   private void presynapticBlocked(double[] gradTarget, double[] gradSource, int batch) {
     double[] byCell = cellMajor(gradTarget, batch);
     int sixteens = batch - batch % 16;
-    int blocked = batch - batch % 8;
+    int eights = batch - batch % 8;
+    int blocked = batch - batch % 4;
     for (int j = 0; j < sources; j++) {
       int start = colPtr[j];
       int end = colPtr[j + 1];
       for (int b0 = 0; b0 < sixteens; b0 += 16) {
         sixteenFlies(j, start, end, byCell, batch, b0, gradSource);
       }
-      for (int b0 = sixteens; b0 < blocked; b0 += 8) {
+      for (int b0 = sixteens; b0 < eights; b0 += 8) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         for (int c = start; c < end; c++) {
           double wc = w[c];
@@ -157,6 +159,22 @@ public final class SparseSynapses extends Synapses {
         gradSource[at + 5 * sources] += s5;
         gradSource[at + 6 * sources] += s6;
         gradSource[at + 7 * sources] += s7;
+      }
+      for (int b0 = eights; b0 < blocked; b0 += 4) { // the trainer's shards of four flies
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int c = start; c < end; c++) {
+          double wc = w[c];
+          int row = target[c] * batch + b0;
+          s0 += wc * byCell[row];
+          s1 += wc * byCell[row + 1];
+          s2 += wc * byCell[row + 2];
+          s3 += wc * byCell[row + 3];
+        }
+        int at = b0 * sources + j;
+        gradSource[at] += s0;
+        gradSource[at + sources] += s1;
+        gradSource[at + 2 * sources] += s2;
+        gradSource[at + 3 * sources] += s3;
       }
       for (int b = blocked; b < batch; b++) {
         double sum = 0;
