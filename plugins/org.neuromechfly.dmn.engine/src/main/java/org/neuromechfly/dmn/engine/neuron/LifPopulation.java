@@ -144,6 +144,8 @@ public final class LifPopulation {
 
   /** Resets the running state to rest before an episode. */
   public void begin(PopulationState st) {
+    st.cachedStep = -1; // a new episode: nothing read back or written yet
+    st.exactStep = -1;
     Arrays.fill(st.membraneAfterReset, 0);
     Arrays.fill(st.synapticNow, 0);
     Arrays.fill(st.refractoryLeft, 0);
@@ -173,6 +175,8 @@ public final class LifPopulation {
     }
     st.membrane.write(base, st.vNow, size);
     st.output.write(base, st.sNow, size);
+    // spikes (0 or 1) are stored exactly in any precision: readers of this step may copy them from sNow
+    st.exactStep = step.loihi != null || !(step.graded || step.spike.smooth()) ? t : -1;
   }
 
   /** Clears the backward carries and accumulators; call once before the first backward step. */
@@ -187,6 +191,7 @@ public final class LifPopulation {
    */
   public void backward(int t, double[] gradOutput, double[] gradInput, PopulationState st) {
     int size = st.batch * cells;
+    st.exactStep = -1; // sNow is about to hold step t's output as read back, or the buffer swapped in
     int base = st.offset(t);
     if (t == st.steps - 1 || st.cachedStep != t) {
       st.membrane.read(base, st.vNow, size);

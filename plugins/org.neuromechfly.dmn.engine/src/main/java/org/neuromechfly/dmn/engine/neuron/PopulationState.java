@@ -50,6 +50,8 @@ public final class PopulationState {
   final double[] before;
   /** Step whose membrane and output {@link #vPrev}/{@link #sPrev} hold, or −1. */
   int cachedStep = -1;
+  /** Step whose output {@link #sNow} holds exactly as the trace stores it (spikes: 0 or 1), or −1. */
+  int exactStep = -1;
 
   PopulationState(Precision precision, int steps, int rows, int batch, int cells, boolean synapses,
       boolean refractory) {
@@ -121,6 +123,15 @@ public final class PopulationState {
   /** Copies the output of step t, {@code [B][N]}, into {@code into} (as stored: in the trace's precision). */
   public void readOutput(int t, double[] into) {
     int size = batch * cells;
+    // copied rather than converted again when the step just wrote it, or the backward step just read it
+    if (t == exactStep) {
+      System.arraycopy(sNow, 0, into, 0, size);
+      return;
+    }
+    if (t == cachedStep) {
+      System.arraycopy(sPrev, 0, into, 0, size);
+      return;
+    }
     output.read(offset(t), into, size);
   }
 
@@ -162,6 +173,7 @@ public final class PopulationState {
   /** Clears carries before a backward pass (the forward state is kept). */
   void beginBackward() {
     cachedStep = -1;
+    exactStep = -1;
     Arrays.fill(gradMembraneCarry, 0);
     Arrays.fill(gradSynapticCarry, 0);
     gradients.clear();
