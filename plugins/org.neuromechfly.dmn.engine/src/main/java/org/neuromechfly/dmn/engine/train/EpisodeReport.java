@@ -1,5 +1,7 @@
 package org.neuromechfly.dmn.engine.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +25,9 @@ public record EpisodeReport(
     Map<String, Double> measures) {
 
   public EpisodeReport {
-    components = Map.copyOf(components);
-    measures = Map.copyOf(measures);
+    // in the order given (the model's loss terms), the same in every run: Map.copyOf's iteration order
+    // changes from one Java VM to the next, and with it the order of the console's episode lines
+    components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+    measures = Collections.unmodifiableMap(new LinkedHashMap<>(measures));
   }
 }
