@@ -26,8 +26,9 @@ import org.neuromechfly.dmn.model.Optimizer;
  * at B=16), each with its own copy of the network, fused kernel and world, run on {@code threads}
  * threads; shard gradients summed in shard order into shard 0's network with batch shares, Adam at
  * rate 0, the parameters copied back to the other shards. The same work as the single kernel's step on
- * the same starts; each shard's world is seeded as the trainer seeds it (1 + 7919 × its first fly), so a
- * plume with puff noise would give a slightly different loss, while the example's gives the same.
+ * the same starts; each shard's world is seeded as the trainer seeds it
+ * ({@link TrainOptions#shardNoiseSeed}), so a plume with puff noise would give a slightly different loss,
+ * while the example's gives the same.
  */
 final class ShardedLoop implements AutoCloseable {
   private final List<ClosedLoop> shards = new ArrayList<>();
@@ -46,12 +47,13 @@ final class ShardedLoop implements AutoCloseable {
     Map<String, double[]> values = calibrated.parameters().snapshot();
     int from = 0;
     for (int s = 0; s < count; s++) {
-      int size = batch / count + (s < batch % count ? 1 : 0);
+      int size = TrainOptions.shardSize(batch, count, s);
       CircuitSpec part = Circuits.withSize(spec, task.steps(), size);
       Network net = Circuits.network(part, wiring, calibrated.options());
       net.parameters().restore(values);
       net.prepare();
-      shards.add(new ClosedLoop(part, net, settings, all.slice(from, from + size), 1 + 7919L * from));
+      shards.add(new ClosedLoop(part, net, settings, all.slice(from, from + size),
+          TrainOptions.shardNoiseSeed(1, from)));
       kernels.add(new BpttKernel(net, task.steps(), size));
       from += size;
     }

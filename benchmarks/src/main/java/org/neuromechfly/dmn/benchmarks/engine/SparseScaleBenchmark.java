@@ -116,7 +116,7 @@ public final class SparseScaleBenchmark {
     StepFlops.count(net, loop.activity(kernel), steps, batch).print(f, GemmProbe.rate());
     System.out.printf("peak RSS of this JVM %.2f GB%n", Machine.peakRssBytes() / 1e9);
     System.out.printf("RESULT sparse T=%d B=%d  fused %.3f s/step (one kernel, one thread)%n", steps, batch, f);
-    double h = sharded == null ? Double.NaN : Statistics.median(shardedTimes);
+    double h = Statistics.median(shardedTimes); // NaN without a sharded step
     if (sharded != null) {
       System.out.printf("RESULT sparse T=%d B=%d  fused %.3f s/step as dmn train runs it: %d shards on %d threads%n",
           steps, batch, h, sharded.shardCount(), sharded.threads);

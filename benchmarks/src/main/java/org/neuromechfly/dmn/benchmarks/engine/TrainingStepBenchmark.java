@@ -111,12 +111,14 @@ public final class TrainingStepBenchmark {
     double sdLoss = Double.NaN;
     for (int r = 0; r <= rounds; r++) { // round 0 warms up (and builds the SameDiff graphs)
       ClosedLoop.Step f = loop.trainingStep(kernel);
-      ClosedLoop.Step h = sharded != null ? sharded.trainingStep() : new ClosedLoop.Step(Double.NaN, Double.NaN);
+      ClosedLoop.Step h = sharded != null ? sharded.trainingStep() : null;
       ClosedLoop.Step s = loop.time(() -> reference.step(loop.world));
       Torch.DenseStep p = python.isPresent() ? Torch.denseStep(python.get(), model, TORCH_THREADS, 1) : null;
       ClosedLoop.Step d = sameDiff != null && r <= sameDiffRounds ? loop.trainingStep(sameDiff) : null;
       fusedLoss = f.loss();
-      shardedLoss = h.loss();
+      if (h != null) {
+        shardedLoss = h.loss();
+      }
       refLoss = s.loss();
       if (p != null) {
         torchLoss = p.loss();
@@ -126,7 +128,7 @@ public final class TrainingStepBenchmark {
       }
       if (r > 0) {
         fused.add(f.seconds());
-        if (sharded != null) {
+        if (h != null) {
           shardedTimes.add(h.seconds());
         }
         straight.add(s.seconds());
@@ -139,7 +141,7 @@ public final class TrainingStepBenchmark {
         }
       }
       System.out.printf("round %d: fused %.3f s  fused in shards %s  reference %.3f s  pytorch %s  samediff %s"
-          + "  (load %s)%n", r, f.seconds(), sharded == null ? "-" : String.format("(%d on %d threads) %.3f s",
+          + "  (load %s)%n", r, f.seconds(), h == null ? "-" : String.format("(%d on %d threads) %.3f s",
           sharded.shardCount(), sharded.threads, h.seconds()), s.seconds(),
           p == null ? "-" : String.format("%.3f s", p.seconds()),
           d == null ? "-" : String.format("%.3f s", d.seconds()), Machine.loadAverage());

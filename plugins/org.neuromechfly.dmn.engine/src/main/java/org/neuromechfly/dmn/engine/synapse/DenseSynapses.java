@@ -17,8 +17,8 @@ public final class DenseSynapses extends Synapses {
   private final int[] densePosition;
   private final double[] w;
   private final BlasProduct blas;
-  /** Partial presynaptic sums of one fly (few targets only). */
-  private double[] partial;
+  /** Partial presynaptic sums of one fly (few targets only, else {@code null}). */
+  private final double[] partial;
   /**
    * With few targets, each target's weights as a row of its own ({@code [i][j]}, filled by
    * {@link #load}): indexed by the source alone, like {@link #partial}, the inner loop of
@@ -45,7 +45,9 @@ public final class DenseSynapses extends Synapses {
       densePosition[e] = src[e] * targets + targetOfEdge[e];
     }
     this.blas = (long) sources * targets >= layout.blasAbove() ? new BlasProduct(sources, targets, precision) : null;
-    this.byTarget = blas == null && targets < FEW_TARGETS ? new double[targets][sources] : null;
+    boolean few = blas == null && targets < FEW_TARGETS;
+    this.byTarget = few ? new double[targets][sources] : null;
+    this.partial = few ? new double[sources] : null;
   }
 
   @Override
@@ -179,9 +181,6 @@ public final class DenseSynapses extends Synapses {
    * takes the targets in order: the same additions in the same order.
    */
   private void presynapticFewTargets(double[] gradTarget, double[] gradSource, int batch) {
-    if (partial == null) {
-      partial = new double[sources];
-    }
     for (int b = 0; b < batch; b++) {
       int to = b * targets;
       int so = b * sources;

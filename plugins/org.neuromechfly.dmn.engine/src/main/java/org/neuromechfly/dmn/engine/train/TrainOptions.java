@@ -49,6 +49,16 @@ public record TrainOptions(
     return Math.max(1, Math.min(SHARDS, Math.max(1, batch) / 2));
   }
 
+  /** The flies of shard {@code shard} of {@code count}: the batch split as evenly as it goes, first shards first. */
+  public static int shardSize(int batch, int count, int shard) {
+    return batch / count + (shard < batch % count ? 1 : 0);
+  }
+
+  /** The world's noise seed of the shard whose first fly is {@code firstFly}, in an episode seeded {@code seed}. */
+  public static long shardNoiseSeed(long seed, int firstFly) {
+    return seed + 7919L * firstFly;
+  }
+
   public TrainOptions {
     rateTargets = rateTargets == null ? null : Map.copyOf(rateTargets);
     Objects.requireNonNull(world, "world");

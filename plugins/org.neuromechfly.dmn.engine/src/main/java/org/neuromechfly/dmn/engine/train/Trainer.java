@@ -75,7 +75,7 @@ public final class Trainer implements AutoCloseable {
         : NetworkOptions.training(new SurrogateSpike(training.surrogate(), training.surrogateSlope())), shardCount,
         TrainingFootprint.availableHeap(), options.engineFor(spec) == ExecutionEngine.FUSED ? listener : TrainingListener.NONE);
     for (int s = 0; s < shardCount; s++) {
-      int size = batch / shardCount + (s < batch % shardCount ? 1 : 0);
+      int size = TrainOptions.shardSize(batch, shardCount, s);
       shards.add(new Shard(spec, task, wiring, numerics, options.world(), kernels, size, s == 0));
     }
     int threads = Math.min(options.threads(), shardCount);
@@ -181,7 +181,7 @@ public final class Trainer implements AutoCloseable {
     int from = 0;
     for (Shard s : shards) {
       StartPositions part = starts.slice(from, from + s.batch);
-      long seed = noiseSeed + 7919L * from;
+      long seed = TrainOptions.shardNoiseSeed(noiseSeed, from);
       from += s.batch;
       jobs.add(() -> s.run(part, seed, learn));
     }
