@@ -89,15 +89,58 @@ class SparseSynapsesTest {
     }
   }
 
+  /**
+   * The pass of one fly (the reference of the batched passes above) against a plain loop over each
+   * source's edges in wiring order: the same bits, with an odd and an even number of sources and
+   * sources without edges, silent or spiking.
+   */
+  @Test
+  void oneFlyAddsEachSourcesEdgesInColumnOrder() {
+    for (int sources : new int[] {299, 300}) {
+      SplittableRandom random = new SplittableRandom(sources);
+      SparseSynapses synapses = synapses(random, 250, 0.01, sources);
+      EdgeArrays edges = synapses.edges();
+      int[] targetOf = edges.targetIndex();
+      double[] source = new double[sources];
+      for (int j = 0; j < sources; j++) {
+        source[j] = random.nextDouble() < 0.2 ? 1.0 : 0;
+      }
+      double[] gradTarget = random.doubles(250, -1, 1).toArray();
+      double[] gradSource = random.doubles(sources, -1, 1).toArray();
+      double[] expected = gradSource.clone();
+      int empty = 0;
+      for (int j = 0; j < sources; j++) {
+        double sum = 0;
+        boolean any = false;
+        for (int e = 0; e < edges.edgeCount(); e++) { // wiring order is by target: a column's order
+          if (edges.sourceIndex()[e] == j) {
+            sum += synapses.weight(e) * gradTarget[targetOf[e]];
+            any = true;
+          }
+        }
+        expected[j] += sum;
+        empty += any ? 0 : 1;
+      }
+      synapses.backward(source, ActiveCells.of(source, sources, 1), gradTarget, gradSource,
+          synapses.newAccumulator(), 1);
+      assertTrue(empty > 0, "some sources without edges");
+      assertArrayEquals(expected, gradSource, 0.0, sources + " sources");
+    }
+  }
+
   private static SparseSynapses synapses(SplittableRandom random, int targets, double density) {
+    return synapses(random, targets, density, SOURCES);
+  }
+
+  private static SparseSynapses synapses(SplittableRandom random, int targets, double density, int sourceCount) {
     Projection projection = new Projection("A", "B", new Connectivity.Dense(), Sign.EXCITATORY, null,
         new WeightInit.Uniform(0.2, 1.0), true, Quantity.of(1, Unit.MILLISECOND));
     int[] rowPtr = new int[targets + 1];
-    int[] sourceIndex = new int[targets * SOURCES];
+    int[] sourceIndex = new int[targets * sourceCount];
     float[] magnitudes = new float[sourceIndex.length];
     int m = 0;
     for (int t = 0; t < targets; t++) {
-      for (int s = 0; s < SOURCES; s++) {
+      for (int s = 0; s < sourceCount; s++) {
         if (random.nextDouble() < density) {
           sourceIndex[m] = s;
           magnitudes[m++] = (float) random.nextDouble(0.1, 2);
@@ -105,7 +148,7 @@ class SparseSynapsesTest {
       }
       rowPtr[t + 1] = m;
     }
-    EdgeArrays edges = new EdgeArrays(projection, SOURCES, targets, rowPtr, Arrays.copyOf(sourceIndex, m),
+    EdgeArrays edges = new EdgeArrays(projection, sourceCount, targets, rowPtr, Arrays.copyOf(sourceIndex, m),
         Arrays.copyOf(magnitudes, m), 1);
     Synapses s = Synapses.create(edges, 0, 1, 1, Magnitude.ABS, new ParameterSet(),
         new SynapseLayout(SynapseLayout.Kind.SPARSE, 0.5, 0), Precision.FLOAT64);
