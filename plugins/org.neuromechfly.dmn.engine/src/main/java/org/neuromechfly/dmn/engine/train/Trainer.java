@@ -15,6 +15,7 @@ import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.loss.TrajectoryMetrics;
+import org.neuromechfly.dmn.engine.synapse.BlasThreads;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.world.StartPositions;
 import org.neuromechfly.dmn.engine.world.Trajectory;
@@ -79,6 +80,7 @@ public final class Trainer implements AutoCloseable {
       shards.add(new Shard(spec, task, wiring, numerics, options.world(), kernels, size, s == 0));
     }
     int threads = Math.min(options.threads(), shardCount);
+    BlasThreads.shareCores(threads);
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "dmn-shard");
       t.setDaemon(true);
