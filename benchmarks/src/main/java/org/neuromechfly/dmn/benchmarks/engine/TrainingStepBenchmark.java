@@ -17,6 +17,7 @@ import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.Precision;
 import org.neuromechfly.dmn.engine.parameter.Parameter;
 import org.neuromechfly.dmn.engine.samediff.ChunkedSameDiffKernel;
+import org.neuromechfly.dmn.engine.synapse.BlasThreads;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.train.RateCalibration;
 import org.neuromechfly.dmn.engine.train.TrainOptions;
@@ -32,7 +33,8 @@ import org.neuromechfly.dmn.model.Unit;
  * {@code training-step}: one training step (closed-loop forward over T steps, BPTT, Adam) of the example
  * circuit, timed alternately, in one process, for (a) the fused kernel, one kernel on one thread and, as
  * {@code dmn train} runs it, split into the trainer's shards on {@code threads} threads ({@link ShardedLoop};
- * PyTorch gets the machine's two cores too), (b) the plain Java
+ * PyTorch gets the machine's two cores too), each round also with OpenBLAS on all cores per call (how
+ * {@code dmn train} ran before {@code synapse.BlasThreads}), (b) the plain Java
  * {@link ReferenceStep}, (c) optionally the identical model in PyTorch ({@code torch_step.py}, a
  * subprocess per round) and (d) the engine's SameDiff path (one chunk graph run chunk by chunk, exact
  * BPTT across chunks). Before timing, the reference and the SameDiff path are checked against the fused
@@ -100,24 +102,35 @@ public final class TrainingStepBenchmark {
 
     List<Double> fused = new ArrayList<>();
     List<Double> shardedTimes = new ArrayList<>();
+    List<Double> shardedBlasAllCores = new ArrayList<>();
     List<Double> straight = new ArrayList<>();
     List<Double> py = new ArrayList<>();
     List<Double> sd = new ArrayList<>();
     List<Double> fusedWithSameDiff = new ArrayList<>();
     double fusedLoss = Double.NaN;
     double shardedLoss = Double.NaN;
+    double shardedBlasLoss = Double.NaN;
     double refLoss = Double.NaN;
     double torchLoss = Double.NaN;
     double sdLoss = Double.NaN;
     for (int r = 0; r <= rounds; r++) { // round 0 warms up (and builds the SameDiff graphs)
       ClosedLoop.Step f = loop.trainingStep(kernel);
-      ClosedLoop.Step h = sharded != null ? sharded.trainingStep() : null;
+      ClosedLoop.Step h = null;
+      ClosedLoop.Step hb = null;
+      if (sharded != null) {
+        BlasThreads.shareCores(sharded.threads); // as the trainer sets it
+        h = sharded.trainingStep();
+        BlasThreads.shareCores(1); // OpenBLAS's default, all cores per call: dmn train before BlasThreads
+        hb = sharded.trainingStep();
+        BlasThreads.shareCores(Runtime.getRuntime().availableProcessors()); // back to one, as benchmarks/run
+      }
       ClosedLoop.Step s = loop.time(() -> reference.step(loop.world));
       Torch.DenseStep p = python.isPresent() ? Torch.denseStep(python.get(), model, TORCH_THREADS, 1) : null;
       ClosedLoop.Step d = sameDiff != null && r <= sameDiffRounds ? loop.trainingStep(sameDiff) : null;
       fusedLoss = f.loss();
       if (h != null) {
         shardedLoss = h.loss();
+        shardedBlasLoss = hb.loss();
       }
       refLoss = s.loss();
       if (p != null) {
@@ -130,6 +143,7 @@ public final class TrainingStepBenchmark {
         fused.add(f.seconds());
         if (h != null) {
           shardedTimes.add(h.seconds());
+          shardedBlasAllCores.add(hb.seconds());
         }
         straight.add(s.seconds());
         if (p != null) {
@@ -141,8 +155,9 @@ public final class TrainingStepBenchmark {
         }
       }
       System.out.printf("round %d: fused %.3f s  fused in shards %s  reference %.3f s  pytorch %s  samediff %s"
-          + "  (load %s)%n", r, f.seconds(), h == null ? "-" : String.format("(%d on %d threads) %.3f s",
-          sharded.shardCount(), sharded.threads, h.seconds()), s.seconds(),
+          + "  (load %s)%n", r, f.seconds(), h == null ? "-" : String.format(
+          "(%d on %d threads) %.3f s (OpenBLAS on all cores per call: %.3f s)", sharded.shardCount(), sharded.threads,
+          h.seconds(), hb.seconds()), s.seconds(),
           p == null ? "-" : String.format("%.3f s", p.seconds()),
           d == null ? "-" : String.format("%.3f s", d.seconds()), Machine.loadAverage());
     }
@@ -156,12 +171,16 @@ public final class TrainingStepBenchmark {
     NetworkActivity activity = loop.activity(kernel);
     double f = Statistics.median(fused);
     System.out.printf("loss: fused %.6f, reference %.6f, pytorch %.6f, samediff %.6f%s%n", fusedLoss, refLoss,
-        torchLoss, sdLoss, sharded == null ? "" : String.format(", fused in shards %.6f", shardedLoss));
+        torchLoss, sdLoss, sharded == null ? ""
+            : String.format(", fused in shards %.6f (OpenBLAS on all cores %.6f, %s)", shardedLoss, shardedBlasLoss,
+                shardedLoss == shardedBlasLoss ? "same bits" : "DIFFERENT"));
     StepFlops.count(net, activity, steps, batch).print(f, GemmProbe.rate());
     System.out.printf("RESULT T=%d B=%d  fused %.3f s/step (one kernel, one thread)%n", steps, batch, f);
     if (sharded != null) {
       System.out.printf("RESULT T=%d B=%d  fused %.3f s/step as dmn train runs it: %d shards on %d threads%n", steps,
           batch, Statistics.median(shardedTimes), sharded.shardCount(), sharded.threads);
+      printRatio("shards with OpenBLAS on all cores", "dmn train before synapse/BlasThreads", shardedBlasAllCores,
+          "shards as dmn train runs them", shardedTimes);
     }
     printRatio("reference", "plain Java, dense loops", straight, fused);
     if (!py.isEmpty()) {
