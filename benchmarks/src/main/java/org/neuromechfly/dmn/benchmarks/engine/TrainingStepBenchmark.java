@@ -118,11 +118,11 @@ public final class TrainingStepBenchmark {
       ClosedLoop.Step h = null;
       ClosedLoop.Step hb = null;
       if (sharded != null) {
-        BlasThreads.shareCores(sharded.threads); // as the trainer sets it
+        BlasThreads.set(1); // as the trainer sets it (and benchmarks/run's OMP_NUM_THREADS=1)
         h = sharded.trainingStep();
-        BlasThreads.shareCores(1); // OpenBLAS's default, all cores per call: dmn train before BlasThreads
+        BlasThreads.set(Runtime.getRuntime().availableProcessors()); // dmn train before BlasThreads
         hb = sharded.trainingStep();
-        BlasThreads.shareCores(Runtime.getRuntime().availableProcessors()); // back to one, as benchmarks/run
+        BlasThreads.set(1);
       }
       ClosedLoop.Step s = loop.time(() -> reference.step(loop.world));
       Torch.DenseStep p = python.isPresent() ? Torch.denseStep(python.get(), model, TORCH_THREADS, 1) : null;

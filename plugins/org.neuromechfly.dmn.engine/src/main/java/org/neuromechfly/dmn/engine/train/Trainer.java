@@ -80,7 +80,7 @@ public final class Trainer implements AutoCloseable {
       shards.add(new Shard(spec, task, wiring, numerics, options.world(), kernels, size, s == 0));
     }
     int threads = Math.min(options.threads(), shardCount);
-    BlasThreads.shareCores(threads);
+    BlasThreads.set(1); // the shards are the parallelism: see BlasThreads
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "dmn-shard");
       t.setDaemon(true);

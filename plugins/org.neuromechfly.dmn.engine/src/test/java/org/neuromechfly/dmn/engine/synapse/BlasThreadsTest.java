@@ -2,25 +2,24 @@ package org.neuromechfly.dmn.engine.synapse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.bytedeco.openblas.global.openblas;
 import org.junit.jupiter.api.Test;
 
-/** OpenBLAS reports back the share of the cores each caller was given. */
+/** OpenBLAS reports back the threads per call it was given. */
 class BlasThreadsTest {
 
   @Test
-  void eachCallerGetsItsShareOfTheCores() {
-    int cores = Runtime.getRuntime().availableProcessors();
+  void openBlasTakesTheThreadsPerCall() {
     int before = BlasThreads.perCall();
+    int cores = Runtime.getRuntime().availableProcessors();
     try {
-      BlasThreads.shareCores(cores);
-      assertEquals(1, BlasThreads.perCall(), "as many callers as cores");
-      BlasThreads.shareCores(cores + 3);
-      assertEquals(1, BlasThreads.perCall(), "more callers than cores");
-      BlasThreads.shareCores(1);
-      assertEquals(cores, BlasThreads.perCall(), "one caller");
+      BlasThreads.set(1);
+      assertEquals(1, BlasThreads.perCall(), "one thread per call");
+      BlasThreads.set(cores);
+      assertEquals(cores, BlasThreads.perCall(), "all cores per call");
+      BlasThreads.set(0);
+      assertEquals(1, BlasThreads.perCall(), "at least one");
     } finally {
-      openblas.blas_set_num_threads(before);
+      BlasThreads.set(before);
     }
   }
 }
