@@ -25,7 +25,6 @@ import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
 import org.neuromechfly.dmn.engine.synapse.SparseSynapses;
 import org.neuromechfly.dmn.engine.synapse.Synapses;
 import org.neuromechfly.dmn.engine.train.EpisodeMemory;
-import org.neuromechfly.dmn.engine.train.TrainingListener;
 import org.neuromechfly.dmn.engine.world.WorldSettings;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.Population;
@@ -92,12 +91,7 @@ public final class WholeBrainTrainingStepBenchmark {
       options = options.toBuilder()
           .recomputation(s.segment() == 0 ? Recomputation.none() : Recomputation.segments(s.segment())).build();
     } else { // as `dmn train` decides for this heap
-      options = EpisodeMemory.decide(spec, options, 1, TrainingFootprint.availableHeap(), new TrainingListener() {
-        @Override
-        public void message(String text) {
-          System.out.println("dmn train's choice: " + text);
-        }
-      });
+      options = Circuits.asTrained(spec, options);
     }
     Network net = new Network(spec, wired.edges(), WholeBrainTask.DT, options);
     long t2 = System.nanoTime();

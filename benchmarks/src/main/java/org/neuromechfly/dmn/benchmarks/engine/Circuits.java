@@ -10,12 +10,15 @@ import org.neuromechfly.dmn.engine.network.Network;
 import org.neuromechfly.dmn.engine.network.NetworkOptions;
 import org.neuromechfly.dmn.engine.neuron.SurrogateSpike;
 import org.neuromechfly.dmn.engine.synapse.EdgeArrays;
+import org.neuromechfly.dmn.engine.train.EpisodeMemory;
+import org.neuromechfly.dmn.engine.train.TrainingListener;
 import org.neuromechfly.dmn.model.CircuitSpec;
 import org.neuromechfly.dmn.model.NavigationTask;
 import org.neuromechfly.dmn.model.OdourPlume;
 import org.neuromechfly.dmn.model.PlumeModel;
 import org.neuromechfly.dmn.model.Quantity;
 import org.neuromechfly.dmn.model.Unit;
+import org.neuromechfly.dmn.model.TrainingFootprint;
 import org.neuromechfly.dmn.model.TrainingSpec;
 import org.neuromechfly.dmn.model.json.CircuitJson;
 
@@ -77,7 +80,32 @@ public final class Circuits {
     return network(spec, wiring, NetworkOptions.training(surrogate(spec)));
   }
 
+  /** The training network of the circuit, keeping its episode record as {@code dmn train} would ({@link #asTrained}). */
+  static Network trainingNetwork(CircuitSpec spec, List<EdgeArrays> wiring) {
+    return network(spec, wiring, asTrained(spec, NetworkOptions.training(surrogate(spec))));
+  }
+
   static Network network(CircuitSpec spec, List<EdgeArrays> wiring, NetworkOptions options) {
     return new Network(spec, wiring, ((NavigationTask) spec.task()).dt().si(), options);
+  }
+
+  /**
+   * {@code options} with the episode record kept as {@code dmn train} keeps it on this heap for a kernel
+   * of the spec's whole batch ({@link EpisodeMemory}: whole while the estimate takes at most half of the
+   * heap, else recomputed segments), printing the choice. Without it a benchmark's kernel would follow
+   * the engine's fixed default budget and could pay a recomputation that training on this heap does not.
+   */
+  public static NetworkOptions asTrained(CircuitSpec spec, NetworkOptions options) {
+    NetworkOptions decided = EpisodeMemory.decide(spec, options, 1, TrainingFootprint.availableHeap(),
+        new TrainingListener() {
+          @Override
+          public void message(String text) {
+            System.out.println("dmn train's choice: " + text);
+          }
+        });
+    if (decided.recomputation().segmentSteps() == 0) {
+      System.out.println("dmn train's choice: the fused kernel keeps the whole episode record");
+    }
+    return decided;
   }
 }

@@ -73,7 +73,7 @@ public final class TrainingStepBenchmark {
 
     CircuitSpec spec = Circuits.example(steps, batch);
     List<EdgeArrays> wiring = Circuits.wire(spec);
-    Network net = Circuits.network(spec, wiring);
+    Network net = Circuits.trainingNetwork(spec, wiring);
     WorldSettings ws = WorldSettings.defaults();
     Map<String, Double> cal =
         RateCalibration.calibrate(net, spec, ws, TrainOptions.defaults().rateTargetsFor(spec), spec.training().seed());
