@@ -143,9 +143,11 @@ public final class SparseScaleBenchmark {
     if (!torch.isEmpty()) {
       // each side in the configuration that is fastest on this machine (PyTorch's two threads can be slower than one)
       boolean shardedFaster = sharded != null && h < f;
+      double fastest = shardedFaster ? h : f;
+      String how = shardedFaster ? sharded.shardCount() + " shards on " + sharded.threads + " threads"
+          : "one kernel, one thread";
       System.out.printf("RESULT fastest against fastest: pytorch (CSR, %d threads) %.3f s / fused (%s) %.3f s = %.1fx%n",
-          torchBestThreads, torchBest, shardedFaster ? sharded.shardCount() + " shards on " + sharded.threads + " threads"
-              : "one kernel, one thread", shardedFaster ? h : f, torchBest / (shardedFaster ? h : f));
+          torchBestThreads, torchBest, how, fastest, torchBest / fastest);
     }
     if (export != null) { // tens of MB of edge files
       try (var files = Files.list(export)) {
